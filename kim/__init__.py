@@ -1,0 +1,3 @@
+"""KIM platform: software for a site of the NRW programme Kommunales Integrationsmanagement."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,44 @@
+"""Template context shared by every page: site name, navigation for the role, language direction."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext_lazy as _
+
+from kim.accounts.models import Role
+from kim.core.languages import autonym
+
+# (label, url name, roles that see it; empty = everyone with a membership)
+NAVIGATION = [
+    (_("Start"), "core:home", ()),
+    (_("Our team"), "accounts:team", (Role.TEAM_LEAD,)),
+    (_("Network"), "accounts:network", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),
+    (_("Organisations"), "accounts:organisation_list", (Role.SYSTEM_ADMIN,)),
+    (_("Districts"), "accounts:district_list", (Role.SYSTEM_ADMIN, Role.COORDINATOR)),
+    (_("Users"), "accounts:user_list", (Role.SYSTEM_ADMIN,)),
+    (_("Audit log"), "core:audit_list", (Role.SYSTEM_ADMIN,)),
+    (_("My profile"), "accounts:profile", ()),
+    (_("Security"), "accounts:security", ()),
+]
+
+
+def platform(request):
+    actor = getattr(request, "actor", None)
+    nav = []
+    if actor is not None and actor.membership is not None:
+        path = request.path
+        for label, name, roles in NAVIGATION:
+            if roles and actor.role not in roles:
+                continue
+            url = reverse(name)
+            current = path == url if url == "/" else path.startswith(url)
+            nav.append({"label": label, "url": url, "current": current})
+    return {
+        "site_name": settings.KIM_SITE_NAME,
+        "demo_mode": settings.KIM_DEMO,
+        "navigation": nav,
+        "actor": actor,
+        "text_direction": "rtl" if get_language_bidi() else "ltr",
+        "ui_languages": [(code, autonym(code)) for code, _name in settings.LANGUAGES],
+        "current_language": get_language(),
+    }

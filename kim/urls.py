@@ -1,0 +1,23 @@
+"""URL configuration. Staff pages are German paths; each app has its own urls module."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog, set_language
+
+from kim.core import views as core_views
+
+urlpatterns = [
+    path("", include("kim.core.urls")),
+    path("", include("kim.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/js/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots, name="robots"),
+    path("django-admin/", admin.site.urls),
+]
+
+handler400 = "kim.core.views.error_400"
+handler403 = "kim.core.views.error_403"
+handler404 = "kim.core.views.error_404"
+handler500 = "kim.core.views.error_500"
