@@ -10,6 +10,8 @@ from kim.core.languages import language_choices
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https", max_length=200)
+
     class Meta:
         model = Organisation
         fields = [

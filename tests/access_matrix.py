@@ -1,0 +1,78 @@
+"""The role × URL matrix: every URL of the staff platform and the status each role gets.
+
+Each feature adds its URLs here. ``tests/core/test_access_matrix.py`` requests every entry as every role
+(and anonymously) and asserts the status code, so a new view without an access rule fails the suite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kim.accounts.models import Role
+
+ALL_ROLES = tuple(Role.values)
+SYSTEM_ADMIN = (Role.SYSTEM_ADMIN,)
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    allowed: tuple[str, ...]
+    kwargs: Callable[[dict], dict] = field(default=lambda world: {})
+    method: str = "get"
+    data: Callable[[dict], dict] = field(default=lambda world: {})
+    ok: int = 200
+    denied: int = 403
+    #: Status for anonymous visitors: 302 to the login for pages, 405 where the URL takes POST only
+    anonymous: int = 302
+
+    @property
+    def id(self) -> str:
+        return f"{self.method}:{self.name}"
+
+
+ENTRIES: list[Entry] = [
+    # core
+    Entry("core:home", ALL_ROLES),
+    Entry("core:audit_list", SYSTEM_ADMIN),
+    Entry("core:switch_membership", ALL_ROLES, method="post", ok=302, data=lambda w: {"membership": "0"}),
+    # accounts: administration area
+    Entry("accounts:organisation_list", SYSTEM_ADMIN),
+    Entry("accounts:organisation_create", SYSTEM_ADMIN),
+    Entry("accounts:organisation_detail", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["other_org"].pk}),
+    Entry("accounts:organisation_update", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["other_org"].pk}),
+    Entry("accounts:district_list", (Role.SYSTEM_ADMIN, Role.COORDINATOR)),
+    Entry("accounts:district_create", SYSTEM_ADMIN),
+    Entry("accounts:district_update", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["district"].pk}),
+    Entry("accounts:user_list", SYSTEM_ADMIN),
+    Entry("accounts:user_create", SYSTEM_ADMIN),
+    Entry("accounts:user_detail", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["target"].user.pk}),
+    Entry("accounts:user_update", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["target"].user.pk}),
+    Entry(
+        "accounts:user_set_active",
+        SYSTEM_ADMIN,
+        kwargs=lambda w: {"pk": w["target"].user.pk},
+        method="post",
+        ok=302,
+        data=lambda w: {"active": "1"},
+    ),
+    Entry("accounts:user_reset_mfa", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["target"].user.pk}, method="post", ok=302),
+    Entry(
+        "accounts:user_password_link", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["target"].user.pk}, method="post", ok=302
+    ),
+    Entry(
+        "accounts:membership_create",
+        SYSTEM_ADMIN,
+        kwargs=lambda w: {"pk": w["target"].user.pk},
+        method="post",
+        ok=302,
+        data=lambda w: {"organisation": w["other_org"].pk, "role": Role.TEAM_LEAD},
+    ),
+    Entry("accounts:membership_end", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["target"].pk}, method="post", ok=302),
+    Entry("accounts:team", (Role.TEAM_LEAD,)),
+    Entry("accounts:network", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),
+    Entry("accounts:profile", ALL_ROLES),
+    Entry("accounts:security", ALL_ROLES),
+    Entry("accounts:logout_everywhere", ALL_ROLES, method="post", ok=302),
+]
