@@ -253,7 +253,8 @@ CONTENT_SECURITY_POLICY = {
 
 KIM_SITE_NAME = env.str("KIM_SITE_NAME", default="KIM Oberhausen")
 KIM_REQUIRE_SECOND_FACTOR = env.bool("KIM_REQUIRE_SECOND_FACTOR", default=not KIM_DEMO)
-KIM_DEMO_PASSWORD = "kim-demo-2026"
+# Known password of the demo accounts; they can log in only while KIM_DEMO is on.
+KIM_DEMO_PASSWORD = "kim-demo-2026"  # noqa: S105
 
 MESSAGE_TAGS_VERBOSE = {"error": _("Error"), "success": _("Success"), "warning": _("Warning")}
 

@@ -12,7 +12,6 @@ from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -374,7 +373,8 @@ def lockout(request, *args, **kwargs):
     """Shown by django-axes after too many failed logins (status 403)."""
     from django.conf import settings
 
-    return TemplateResponse(
+    # A plain rendered response: axes returns it from middleware, after the template-response phase.
+    return render(
         request,
         "account/lockout.html",
         {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_hours": settings.AXES_COOLOFF_TIME},

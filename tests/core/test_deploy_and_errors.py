@@ -78,11 +78,13 @@ def test_forged_csrf_token_gets_clear_page_and_changes_nothing(db, make_member):
 
 
 def test_server_error_page_is_styled_and_keeps_input_hint(db, client, settings):
-    from kim.core.views import error_500
     from django.test import RequestFactory
+
+    from kim.core.views import error_500
 
     request = RequestFactory().get("/")
     from django.contrib.auth.models import AnonymousUser
+
     from kim.core.scoping import Actor
 
     request.user = AnonymousUser()

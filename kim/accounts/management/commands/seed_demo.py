@@ -111,9 +111,9 @@ class Command(BaseCommand):
             )
         )
         if demo_mode and not options["quiet_logins"]:
-            self.stdout.write("\nDemo logins (password for all: %s):" % settings.KIM_DEMO_PASSWORD)
+            self.stdout.write(f"\nDemo logins (password for all: {settings.KIM_DEMO_PASSWORD}):")
             shown = set()
-            for email, first, last, org_name, role, *_rest in demo.STAFF:
+            for email, _first, _last, org_name, role, *_rest in demo.STAFF:
                 if role in shown:
                     continue
                 shown.add(role)
