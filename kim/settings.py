@@ -252,6 +252,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 KIM_SITE_NAME = env.str("KIM_SITE_NAME", default="KIM Oberhausen")
+# Fernet keys for secrets and special-category data at rest, newest first (kim/core/crypto.py).
+KIM_FIELD_KEYS = env.list("KIM_FIELD_KEYS", default=[])
 KIM_REQUIRE_SECOND_FACTOR = env.bool("KIM_REQUIRE_SECOND_FACTOR", default=not KIM_DEMO)
 # Known password of the demo accounts; they can log in only while KIM_DEMO is on.
 KIM_DEMO_PASSWORD = "kim-demo-2026"  # noqa: S105

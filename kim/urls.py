@@ -1,9 +1,7 @@
 """URL configuration. Staff pages are German paths; each app has its own urls module."""
 
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog, set_language
 
 from kim.core import views as core_views
@@ -15,7 +13,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/js/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("favicon.ico", RedirectView.as_view(url=static("kim/favicon.svg"), permanent=True)),
+    path("favicon.ico", core_views.favicon),
     path("robots.txt", core_views.robots, name="robots"),
     path("django-admin/", admin.site.urls),
 ]

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from kim.core.audit import audit_log
+from kim.core.crypto import decrypt_text, encrypt_text
 from kim.core.scoping import Actor
 
 
@@ -39,7 +40,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class MFAAdapter(DefaultMFAAdapter):
-    pass
+    """TOTP secrets are stored encrypted with the field keys, not in clear text."""
+
+    def encrypt(self, text: str) -> str:
+        return encrypt_text(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return decrypt_text(encrypted_text)
 
 
 def axes_username(request, credentials: dict | None = None) -> str | None:

@@ -136,6 +136,12 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+def favicon(request):
+    from django.templatetags.static import static
+
+    return redirect(static("kim/favicon.svg"), permanent=True)
+
+
 def robots(request):
     return HttpResponse("User-agent: *\nDisallow: /\n", content_type="text/plain")
 

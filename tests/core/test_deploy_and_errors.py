@@ -24,6 +24,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
             "KIM_DEMO": "0",
             "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-7f3c9a1e5b2d4c6a8e0f1b3d5c7e9a2b",
             "ALLOWED_HOSTS": "kim.oberhausen.example",
+            "KIM_FIELD_KEYS": "oNBUCjOsvdKd_3Hst6ZmDZfTLqBEZr_5BLbJbzZVx0o=",
             "DJANGO_SETTINGS_MODULE": "kim.settings",
         }
     )
@@ -37,6 +38,16 @@ def test_check_deploy_reports_nothing_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_fails_without_field_keys():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIM_", "DEBUG", "DJANGO_", "SECRET_KEY"))}
+    env.update({"DEBUG": "0", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "kim.example"})
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "kim.E001" in result.stderr
 
 
 def test_production_refuses_to_start_without_secret_key():
