@@ -24,8 +24,15 @@ class Entry:
     data: Callable[[dict], dict] = field(default=lambda world: {})
     ok: int = 200
     denied: int = 403
+    #: Role-specific statuses that differ from ok/denied, e.g. 404 for a record outside the scope
+    overrides: dict = field(default_factory=dict)
     #: Status for anonymous visitors: 302 to the login for pages, 405 where the URL takes POST only
     anonymous: int = 302
+
+    def expected(self, role: str) -> int:
+        if role in self.overrides:
+            return self.overrides[role]
+        return self.ok if role in self.allowed else self.denied
 
     @property
     def id(self) -> str:
@@ -70,6 +77,13 @@ ENTRIES: list[Entry] = [
         data=lambda w: {"organisation": w["other_org"].pk, "role": Role.TEAM_LEAD},
     ),
     Entry("accounts:membership_end", SYSTEM_ADMIN, kwargs=lambda w: {"pk": w["target"].pk}, method="post", ok=302),
+    # The target works for another organisation: a team lead of the own organisation gets 404.
+    Entry(
+        "accounts:staff_profile_update",
+        (Role.SYSTEM_ADMIN,),
+        kwargs=lambda w: {"pk": w["target"].user.pk},
+        overrides={Role.TEAM_LEAD: 404},
+    ),
     Entry("accounts:team", (Role.TEAM_LEAD,)),
     Entry("accounts:network", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),
     Entry("accounts:profile", ALL_ROLES),

@@ -303,6 +303,16 @@ def membership_end(*, actor: Actor, membership: Membership) -> Membership:
 
 # Staff profiles ------------------------------------------------------------------------------------------
 
+def _may_edit_profile(actor: Actor, profile: StaffProfile) -> bool:
+    if actor.user is None:
+        return False
+    if actor.user.pk == profile.user_id or actor.is_system_admin:
+        return True
+    return actor.role == Role.TEAM_LEAD and Membership.objects.active().filter(
+        user_id=profile.user_id, organisation_id=actor.organisation_id
+    ).exists()
+
+
 PROFILE_FIELDS = ("job_title", "languages", "weekly_hours", "max_caseload", "phone", "is_published")
 
 
@@ -310,8 +320,9 @@ PROFILE_FIELDS = ("job_title", "languages", "weekly_hours", "max_caseload", "pho
 def staff_profile_update(
     *, actor: Actor, profile: StaffProfile, districts: Iterable[District] | None = None, **fields
 ) -> StaffProfile:
-    """Update a staff profile: the person themself or a system administrator."""
-    if actor.user is None or (actor.user.pk != profile.user_id and not actor.is_system_admin):
+    """Update a staff profile: the person themself, a system administrator, or the team lead of an
+    organisation the person works for."""
+    if not _may_edit_profile(actor, profile):
         raise PermissionDenied
     fields = {k: v for k, v in fields.items() if k in PROFILE_FIELDS}
     if "languages" in fields:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("verwaltung/benutzer/<int:pk>/passwort-link/", views.user_send_password_link, name="user_password_link"),
     path("verwaltung/benutzer/<int:pk>/rollen/", views.membership_create, name="membership_create"),
     path("verwaltung/rollen/<int:pk>/beenden/", views.membership_end, name="membership_end"),
+    path("verwaltung/benutzer/<int:pk>/profil/", views.staff_profile_update, name="staff_profile_update"),
     path("team/", views.team, name="team"),
     path("netzwerk/", views.network, name="network"),
     path("profil/", views.profile, name="profile"),

@@ -325,7 +325,18 @@ def network(request):
 
 @membership_required
 def profile(request):
-    staff_profile = selectors.staff_profile_for_user(request.user)
+    return _profile_form(request, request.user, own=True)
+
+
+@role_required(Role.SYSTEM_ADMIN, Role.TEAM_LEAD)
+def staff_profile_update(request, pk: int):
+    """A system administrator or the person's team lead edits a staff profile (e.g. the caseload)."""
+    account = selectors.user_get(actor=request.actor, pk=pk)
+    return _profile_form(request, account, own=False)
+
+
+def _profile_form(request, account, *, own: bool):
+    staff_profile = selectors.staff_profile_for_user(account)
     form = StaffProfileForm(request.POST or None, instance=staff_profile)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -338,9 +349,13 @@ def profile(request):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("Your profile has been saved."))
-            return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+            if own:
+                messages.success(request, _("Your profile has been saved."))
+                return redirect("accounts:profile")
+            messages.success(request, _("The profile of %(name)s has been saved.") % {"name": account})
+            return redirect("accounts:team" if request.actor.role == Role.TEAM_LEAD else "accounts:user_detail",
+                            **({} if request.actor.role == Role.TEAM_LEAD else {"pk": account.pk}))
+    return render(request, "accounts/profile.html", {"form": form, "account": None if own else account})
 
 
 @membership_required

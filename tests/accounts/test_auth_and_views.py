@@ -200,3 +200,17 @@ def test_seed_without_demo_mode_creates_no_usable_logins(db, settings, client):
     assert not any(u.has_usable_password() for u in User.objects.filter(is_demo=True))
     _login(client, "admin@kim-demo.example", settings.KIM_DEMO_PASSWORD)
     assert client.get("/").status_code == 302
+
+
+def test_team_lead_edits_profile_of_own_staff_but_not_of_others(make_member, client_for, other_welfare):
+    lead = make_member(Role.TEAM_LEAD)
+    colleague = make_member(Role.CASE_MANAGER)
+    outsider = make_member(Role.CASE_MANAGER, organisation=other_welfare)
+    client = client_for(lead)
+    url = reverse("accounts:staff_profile_update", args=[colleague.user.pk])
+    response = client.post(url, {"max_caseload": "30", "job_title": "Case Manager"})
+    assert response.status_code == 302
+    assert StaffProfile.objects.get(user=colleague.user).max_caseload == 30
+    response = client.post(reverse("accounts:staff_profile_update", args=[outsider.user.pk]), {"max_caseload": "1"})
+    assert response.status_code == 404
+    assert StaffProfile.objects.get(user=outsider.user).max_caseload is None

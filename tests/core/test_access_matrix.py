@@ -29,7 +29,7 @@ def _request(client, entry, world):
 def test_role_gets_expected_status(entry, role, world, client_for):
     client = client_for(world["members"][role])
     response = _request(client, entry, world)
-    expected = entry.ok if role in entry.allowed else entry.denied
+    expected = entry.expected(role)
     assert response.status_code == expected, f"{entry.id} as {role}: {response.status_code}, expected {expected}"
 
 

@@ -1,0 +1,161 @@
+"""Shared conditions of the settlement permits: § 9 Abs. 2 S. 1 AufenthG (used by §§ 9, 9a, 26 Abs. 3 and 4).
+
+Also the classification of the title basis ("§ 25 Abs. 2 S. 1 Alt. 1") of the current residence permit.
+"""
+
+from __future__ import annotations
+
+from ..context import TITLES, Ctx
+from ..dates import add_months, fmt, reaches_age_months, statutory_retirement_age_months
+from ..facts import StatusPeriod
+from ..outcome import TARGET, TIME, Criterion
+
+HUMANITARIAN = frozenset({"22", "23", "23a", "24", "25", "25a", "25b", "104c"})  # Kapitel 2 Abschnitt 5 (+ § 104c)
+STUDY = frozenset({"16", "16a", "16b", "17"})  # study/vocational training: counts half (§ 9 Abs. 4 Nr. 3, § 9b)
+AE = frozenset({"aufenthaltserlaubnis", "fiktion_81_4"})
+AE_WITH_PROCEDURE = frozenset({"aufenthaltserlaubnis", "fiktion_81_4", "gestattung"})
+ANY_TITLE_WITH_PROCEDURE = TITLES | {"gestattung"}
+
+
+def current_title(ctx: Ctx) -> tuple[StatusPeriod | None, tuple | None]:
+    """(period holding the current residence permit, its normalised title basis) – under Fiktion (§ 81 Abs. 4)
+    the permit that is being extended."""
+    cur = ctx.current
+    if cur is None:
+        return None, None
+    if cur.status == "fiktion_81_4":
+        prev = [p for p in ctx.periods if p.start < cur.start]
+        if prev and prev[-1].status == "aufenthaltserlaubnis":
+            return prev[-1], prev[-1].title
+        return cur, None
+    return cur, cur.title
+
+
+def title_label(period: StatusPeriod | None) -> str:
+    if period is None or not period.title_basis:
+        return "Aufenthaltserlaubnis (Rechtsgrundlage nicht angegeben)"
+    return f"Aufenthaltserlaubnis nach {period.title_basis}"
+
+
+def protection_group(ctx: Ctx, title: tuple | None) -> bool | None:
+    """True for § 26 Abs. 3 persons (§ 25 Abs. 1, § 25 Abs. 2 S. 1 Alt. 1, § 23 Abs. 4); None if unknown."""
+    outcome = ctx.f.asylum.outcome if ctx.f.asylum is not None else None
+    if title is None:
+        if outcome in ("recognised_refugee", "asylberechtigt"):
+            return True
+        return None
+    para, abs_, _s, _nr, alt = title
+    if para == "25" and abs_ == "1":
+        return True
+    if para == "23" and abs_ == "4":
+        return True
+    if para == "25" and abs_ == "2":
+        if alt == "1":
+            return True
+        if alt == "2":
+            return False
+        if outcome in ("recognised_refugee", "asylberechtigt"):
+            return True
+        if outcome == "subsidiary":
+            return False
+        return None
+    return False
+
+
+def study_offset(ctx: Ctx, periods: tuple[StatusPeriod, ...]) -> int:
+    """Days to shift the start of a waiting time because study/training periods count only half."""
+    days = 0
+    for p in periods:
+        if p.title is not None and p.title[0] in STUDY:
+            end = p.end if p.end is not None and p.end < ctx.on else ctx.on
+            days += max(0, end.toordinal() - p.start.toordinal())
+    return days // 2
+
+
+def pension(ctx: Ctx, code: str, citation: str, kind: str = TIME) -> Criterion:
+    f = ctx.f
+    months = f.pension_contribution_months
+    edu = f.education
+    if edu is not None and edu.in_school_training_or_study:
+        return Criterion(code, True, "Die Person befindet sich in einer Ausbildung, die zu einem anerkannten Abschluss "
+                         "führt; die Beitragszeiten werden nicht verlangt.", citation, kind)
+    if f.illness_or_disability_prevents:
+        return Criterion(code, True, "Wegen Krankheit oder Behinderung entfällt das Erfordernis der Beitragszeiten.",
+                         citation, kind)
+    if months is None:
+        return Criterion(code, None, "Die Zahl der Pflichtbeitragsmonate zur Rentenversicherung ist nicht angegeben.",
+                         citation, kind, ("pension_contribution_months",))
+    if months >= 60:
+        return Criterion(code, True, f"{months} Monate Pflicht- oder freiwillige Beiträge zur Rentenversicherung "
+                         "(mindestens 60 erforderlich).", citation, kind)
+    emp = f.employment
+    employed = emp is not None and emp.svp_employed_since is not None and emp.svp_employed_since <= ctx.on
+    earliest = add_months(ctx.on, 60 - months) if employed and kind == TIME else None
+    when = f"; bei fortgesetzter Beschäftigung voraussichtlich ab {fmt(earliest)}" if earliest else ""
+    return Criterion(code, False, f"Erst {months} Monate Beiträge zur Rentenversicherung; erforderlich sind 60{when}.",
+                     citation, kind, earliest=earliest)
+
+
+def public_security(ctx: Ctx, code: str, citation: str) -> Criterion:
+    """§ 9 Abs. 2 S. 1 Nr. 4: weighing of public-security grounds; only grave Ausweisungsinteressen fail hard."""
+    f = ctx.f
+    ausw = f.ausweisungsinteresse
+    if ausw is not None and (ausw.p54_1 or ausw.p54_2_nr1_2):
+        return Criterion(code, False, "Es besteht ein schwerwiegendes oder besonders schwerwiegendes "
+                         "Ausweisungsinteresse (§ 54 Abs. 1 bzw. Abs. 2 Nr. 1, 2 AufenthG); Gründe der öffentlichen "
+                         "Sicherheit und Ordnung stehen entgegen.", citation)
+    convs = f.convictions
+    if convs is None or ausw is None or ausw.p54_1 is None or ausw.p54_2_nr1_2 is None:
+        missing = []
+        if convs is None:
+            missing.append("convictions")
+        if ausw is None or ausw.p54_1 is None or ausw.p54_2_nr1_2 is None:
+            missing.append("ausweisungsinteresse")
+        return Criterion(code, None, "Angaben zu Verurteilungen oder Ausweisungsinteressen fehlen.", citation,
+                         missing=tuple(missing))
+    relevant = [c for c in convs if c.tilgungsreif is not True and (c.date is None or c.date <= ctx.on)]
+    if relevant or ausw.other:
+        return Criterion(code, None, "Es liegen Verurteilungen oder ein sonstiges Ausweisungsinteresse vor; ob Gründe der "
+                         "öffentlichen Sicherheit und Ordnung entgegenstehen, ist unter Berücksichtigung von Schwere und "
+                         "Art des Verstoßes abzuwägen.", citation)
+    return Criterion(code, True, "Gründe der öffentlichen Sicherheit und Ordnung stehen nicht entgegen.", citation)
+
+
+def employment_permitted(ctx: Ctx, code: str, citation: str) -> Criterion:
+    emp = ctx.f.employment
+    if emp is not None and emp.permitted is False:
+        return Criterion(code, False, "Die Beschäftigung ist nicht erlaubt.", citation)
+    return Criterion(code, True, "Die Aufenthaltserlaubnis berechtigt zur Erwerbstätigkeit (§ 4a Abs. 1 AufenthG); "
+                     "erforderliche Erlaubnisse für die Tätigkeit liegen vor.", citation)
+
+
+def retirement_age_reached(ctx: Ctx) -> bool | None:
+    birth = ctx.f.person.birth_date
+    if birth is None:
+        return None
+    return reaches_age_months(birth, statutory_retirement_age_months(birth)) <= ctx.on
+
+
+def geas_marker(ctx: Ctx, citation: str) -> Criterion | None:
+    from ..versions import GEAS_DATE
+
+    if ctx.on < GEAS_DATE or not ctx.opts.geas_unverified_open:
+        return None
+    return Criterion("GEAS_TEXT_UNVERIFIED", None, "Das GEAS-Anpassungsgesetz ändert das AufenthG mit Wirkung vom "
+                     "12.06.2026; der ab dann geltende Wortlaut von § 26 AufenthG ist nicht geprüft. Das Ergebnis ist "
+                     "am aktuellen Gesetzestext zu verifizieren.", citation, uncertainty="U-02")
+
+
+def target_ae(ctx: Ctx, citation: str) -> Criterion:
+    """The person holds a residence permit (Aufenthaltserlaubnis, also under Fiktion) on the decision date."""
+    cur = ctx.current
+    if cur is None:
+        return Criterion("TARGET_PERMIT", None, f"Der Aufenthaltsstatus am {fmt(ctx.on)} ist nicht angegeben.",
+                         citation, TARGET, ("status_history",))
+    if cur.status in AE:
+        return Criterion("TARGET_PERMIT", True, "Die Person besitzt eine Aufenthaltserlaubnis.", citation, TARGET)
+    if cur.status in ("niederlassungserlaubnis", "daueraufenthalt_eu"):
+        return Criterion("TARGET_PERMIT", False, "Die Person besitzt bereits einen unbefristeten Aufenthaltstitel.",
+                         citation, TARGET)
+    return Criterion("TARGET_PERMIT", False, "Die Person besitzt keine Aufenthaltserlaubnis.", citation, TARGET)
+
