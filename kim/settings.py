@@ -156,6 +156,9 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[KIM] "
+# allauth's own cache-based limits stay as a second line (per address across accounts); the per-account
+# limit is looser than axes' lockout so that the lockout page is what people see.
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,10/5m/key"}
 MFA_ADAPTER = "kim.accounts.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("KIM_SITE_NAME", default="KIM Oberhausen")

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.usefixtures("second_factor_required")
 LOGIN = "/accounts/login/"
 AUTHENTICATE = "/accounts/2fa/authenticate/"
 ACTIVATE_TOTP = "/accounts/2fa/totp/activate/"
+REAUTHENTICATE = "/accounts/reauthenticate/"
 
 START_HEADING = {"de": "Meine Woche", "en": "My week"}
 
@@ -112,8 +113,15 @@ def test_user_without_authenticator_must_set_up_totp_at_first_login(page, make_s
     assert_accessible(page)
     submit_password(page, member.user.email, PASSWORD)
 
-    # No second factor yet: every staff page leads to the TOTP activation page.
-    expect(page).to_have_url(url_of(ACTIVATE_TOTP))
+    # No second factor yet: every staff page leads to the TOTP activation page. allauth guards that page
+    # with MFA_REAUTHENTICATION_REQUIRED (default True) and does not count the password login of a few
+    # seconds ago, so it asks for the password once more first (reported; accepted here, and checked too).
+    if REAUTHENTICATE in page.url:
+        assert_accessible(page)
+        page.locator("main input[name=password]").fill(PASSWORD)
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_load_state()
+    expect(page).to_have_url(url_of(ACTIVATE_TOTP + "?next=/"))
     assert_accessible(page)
     secret_field = page.locator("#authenticator_secret")
     expect(secret_field).to_be_visible()
@@ -144,9 +152,11 @@ def test_wrong_totp_code_is_refused(page, make_staff, assert_accessible):
     submit_code(page, wrong)
 
     expect(page).to_have_url(url_of(AUTHENTICATE))
-    # The refusal is announced: the error summary (role=alert) and the message at the field.
-    expect(page.get_by_role("alert")).to_be_visible()
-    expect(page.locator("main")).to_contain_text(re.compile("Falscher Code|Code", re.IGNORECASE))
+    # The refusal is shown at the field and tied to it (aria-invalid, aria-describedby → the message).
+    code_field = page.locator("main input[name=code]")
+    expect(code_field).to_have_attribute("aria-invalid", "true")
+    message = page.locator("#" + code_field.get_attribute("aria-describedby").split()[0])
+    expect(message).to_contain_text("Falscher Code")
     assert_accessible(page)
     page.goto("/")
     expect(page).to_have_url(url_of(LOGIN + "?next=/"))

@@ -28,7 +28,7 @@ _NUM = {1: "einem", 2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs", 7: 
 
 def duration(months: int) -> str:
     """German dative duration: "sechs Jahren", "zwölf Monaten", "einem Jahr"."""
-    if months % 12 == 0:
+    if months % 12 == 0 and months >= 24:
         n = months // 12
         return "einem Jahr" if n == 1 else f"{_NUM.get(n, n)} Jahren"
     return f"{_NUM.get(months, months)} Monaten"

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .dates import fmt
 from .facts import Ausweisungsinteresse, Conviction
 
-PASS = "pass"
+PASS = "pass"  # noqa: S105 - a result code, not a password
 FAIL = "fail"
 OPEN = "open"
 SOFT = "soft"  # regular requirement not met; the authority may deviate (§ 5 Abs. 3 S. 2 AufenthG)

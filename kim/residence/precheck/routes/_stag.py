@@ -8,9 +8,7 @@ within a deadline set by the authority (→ manual check).
 
 from __future__ import annotations
 
-from datetime import date
-
-from ..context import TITLES, Ctx, fact, overall
+from ..context import TITLES, Ctx, fact, from_crim, overall, stay_time
 from ..criminal import crim_stag
 from ..dates import add_months, fmt
 from ..facts import B1, B2
@@ -18,7 +16,6 @@ from ..livelihood import stag_livelihood
 from ..outcome import REGULAR, TIME, Criterion
 from ..stay import Chain
 from ..versions import STAG_35A_ENACTED, STAG_40A_CUTOFF
-from ..context import from_crim, stay_time
 
 RECOGNISED = ("recognised_refugee", "asylberechtigt", "subsidiary")
 EXCLUDED_TITLES = frozenset({"16a", "16b", "16d", "16e", "16f", "17", "18f", "19", "19b", "19e", "20", "20a", "22",
@@ -266,5 +263,3 @@ def v0_reduction(ctx: Ctx) -> tuple[int, bool]:
 def years_label(months: int) -> str:
     return f"{months // 12}Y"
 
-
-__all__ = ["date", "residence", "stag_common", "special_track_v1", "v0_reduction", "years_label"]

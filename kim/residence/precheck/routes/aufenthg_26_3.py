@@ -7,7 +7,9 @@ GEAS-Anpassungsgesetz applies, whose wording could not be checked (U-02, switch 
 
 from __future__ import annotations
 
-from ..context import Ctx, fact, housing, knowledge_9, overall, stay_time
+from datetime import date
+
+from ..context import Ctx, fact, housing, knowledge_9, not_in_force, overall, stay_time
 from ..facts import A2, C1
 from ..livelihood import largely_26_3, mainly_26_3
 from ..outcome import ELIGIBLE, OUTCOME_RANK, TARGET, Criterion, RouteResult
@@ -23,8 +25,6 @@ from ._settlement import (
     target_ae,
     title_label,
 )
-from ..context import not_in_force
-from datetime import date
 
 ROUTE = "AUFENTHG_26_3"
 CIT = "§ 26 Abs. 3 AufenthG"

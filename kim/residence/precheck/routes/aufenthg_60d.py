@@ -125,12 +125,7 @@ def _identity(ctx: Ctx, v1: bool) -> Criterion:
         missing = tuple(p for p, val in (("entry_date", entry), ("identity.clarified_on", when)) if val is None)
         return Criterion(code, None, "Die Identität ist geklärt; für die Fristprüfung fehlen Einreisedatum oder Datum "
                          "der Klärung.", cit, missing=missing)
-    if entry <= date(2016, 12, 31):
-        deadline = applied
-    elif applied <= date(2024, 12, 31):
-        deadline = applied
-    else:
-        deadline = date(2024, 12, 31)
+    deadline = applied if entry <= date(2016, 12, 31) or applied <= date(2024, 12, 31) else date(2024, 12, 31)
     if when <= deadline:
         return Criterion(code, True, f"Die Identität wurde am {fmt(when)} und damit fristgerecht (bis {fmt(deadline)}) "
                          "geklärt.", cit)
@@ -148,10 +143,7 @@ def _employment(ctx: Ctx, v1: bool) -> Criterion:
     emp = ctx.f.employment
     since = emp.svp_employed_since if emp is not None else None
     hours = emp.hours_per_week if emp is not None else None
-    if v1:
-        min_hours = 20 if ctx.f.person.single_parent else 35
-    else:
-        min_hours = 20
+    min_hours = (20 if ctx.f.person.single_parent else 35) if v1 else 20
     if hours is not None and hours < min_hours:
         return Criterion(code, False, f"Die Beschäftigung umfasst {hours:g} Wochenstunden; erforderlich sind mindestens "
                          f"{min_hours}.", cit, TIME)

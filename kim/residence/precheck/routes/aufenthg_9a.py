@@ -7,7 +7,7 @@ procedure counts (§ 9b Abs. 1 S. 1 Nr. 5); study periods count half.
 
 from __future__ import annotations
 
-from ..context import Ctx, fact, housing, knowledge_9, overall, stay_time
+from ..context import TITLES, Ctx, fact, housing, knowledge_9, overall, stay_time
 from ..facts import B1
 from ..livelihood import secured_2_3
 from ..outcome import ELIGIBLE, REGULAR, TARGET, Criterion, RouteResult
@@ -22,7 +22,6 @@ from ._settlement import (
     target_ae,
     title_label,
 )
-from ..context import TITLES
 
 ROUTE = "AUFENTHG_9A"
 CIT = "§ 9a Abs. 2 S. 1 AufenthG"
