@@ -28,7 +28,14 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 var:
 	@mkdir -p var
 
-run: $(VENV)/.installed | var
+# Development settings for manage.py/kim on this machine (never committed; production uses real env vars).
+.env:
+	@echo "# Written by make run for local development; see README (Configuration)." > .env
+	@echo "DEBUG=1" >> .env
+	@echo "KIM_DEMO=1" >> .env
+	@echo "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" >> .env
+
+run: $(VENV)/.installed .env | var
 	DEBUG=1 $(PY) manage.py migrate --no-input -v 0
 	DEBUG=1 $(PY) manage.py seed-demo
 	@echo ""

@@ -13,6 +13,7 @@ Everything a deployment changes comes from environment variables (or a ``.env`` 
   ``KIM_HSTS_SECONDS``
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -28,7 +29,8 @@ if (BASE_DIR / ".env").is_file():
 
 DEBUG = env.bool("DEBUG", default=False)
 KIM_DEMO = env.bool("KIM_DEMO", default=False)
-TESTING = env.bool("KIM_TESTING", default=False)
+# Under pytest the test settings apply even when KIM_TESTING is not exported.
+TESTING = env.bool("KIM_TESTING", default="pytest" in sys.modules)
 
 _insecure_key = "insecure-development-key-do-not-use-in-production-0123456789abcdef"
 if DEBUG or KIM_DEMO or TESTING:

@@ -64,7 +64,7 @@ class DistrictForm(forms.Form):
         if self.district:
             qs = qs.exclude(pk=self.district.pk)
         if qs.exists():
-            raise forms.ValidationError(_("A district with this name exists already."))
+            raise forms.ValidationError(_("A district with this name already exists."))
         return name
 
     def clean_number(self):
@@ -73,7 +73,7 @@ class DistrictForm(forms.Form):
         if self.district:
             qs = qs.exclude(pk=self.district.pk)
         if qs.exists():
-            raise forms.ValidationError(_("A district with this number exists already."))
+            raise forms.ValidationError(_("A district with this number already exists."))
         return number
 
 

@@ -77,7 +77,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     last_name = models.CharField(_("last name"), max_length=150)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
-        _("access to the technical admin"),
+        _("access to the technical administration (Django admin)"),
         default=False,
         help_text=_("Only for technical maintenance; everyday administration happens in the staff area."),
     )

@@ -186,7 +186,7 @@ def user_create(
         raise PermissionDenied
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("An account with this e-mail address exists already.")})
+        raise ValidationError({"email": _("An account with this e-mail address already exists.")})
     user = User(email=email, first_name=first_name.strip(), last_name=last_name.strip(), is_demo=is_demo)
     if password:
         user.set_password(password)
@@ -206,7 +206,7 @@ def user_update(*, actor: Actor, user: User, first_name: str, last_name: str, em
     _require_system_admin(actor)
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
-        raise ValidationError({"email": _("An account with this e-mail address exists already.")})
+        raise ValidationError({"email": _("An account with this e-mail address already exists.")})
     fields = {"first_name": first_name.strip(), "last_name": last_name.strip(), "email": email}
     changes = _changes(user, fields)
     for name, value in fields.items():

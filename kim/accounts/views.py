@@ -392,6 +392,9 @@ def lockout(request, *args, **kwargs):
     return render(
         request,
         "account/lockout.html",
-        {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_hours": settings.AXES_COOLOFF_TIME},
+        {
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "cooloff_hours_int": max(1, round(float(settings.AXES_COOLOFF_TIME or 1))),
+        },
         status=403,
     )

@@ -96,7 +96,7 @@ class AuditFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", _("The end date lies before the start date."))
+            self.add_error("date_to", _("The end date is before the start date."))
         return data
 
 

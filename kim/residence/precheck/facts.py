@@ -7,12 +7,13 @@ path (e.g. ``status_history[2].to``). Contradictory facts are reported by :func:
 
 Extensions to RULES.md section 3 (optional; "the model is a floor, not a ceiling"):
 
+* ``person.marital.married`` (bool) – married or registered partnership (an empty ``marital`` object is
+  "unknown", not "unmarried").
 * ``person.children[].serious_offence`` (bool) – child has an Ausweisungsinteresse under § 54 Abs. 2 Nr. 1–2 or
   a conviction under § 29 BtMG (§ 60d Abs. 1 Nr. 10 AufenthG).
 * ``education.university_degree_in_de`` (bool) – German university degree (§ 19d Abs. 1 Nr. 1 lit. a AufenthG).
 * ``employment.full_time_now`` (bool) – currently in full-time employment (§ 10 Abs. 1 S. 1 Nr. 3 lit. b StAG).
 * ``employment.spouse_full_time_exception`` (bool) – the spouse meets § 10 Abs. 1 S. 1 Nr. 3 lit. b StAG.
-* ``employment.permitted`` (bool) – employment is permitted (§ 9 Abs. 2 S. 1 Nr. 5, 6 AufenthG).
 * ``employment.employment_ban_60a_6`` (bool) – ban on employment under § 60a Abs. 6 AufenthG.
 * ``livelihood.prognosis_secured`` (bool) – the authority expects the livelihood to be secured (§ 25b Abs. 1
   S. 2 Nr. 3 Alt. 2 AufenthG).
@@ -31,7 +32,12 @@ Extensions to RULES.md section 3 (optional; "the model is a floor, not a ceiling
 * ``family_links`` – [{``route``: route id, ``relation``: spouse | minor_child | adult_child_minor_at_entry |
   parent | minor_sibling, ``beneficiary_qualifies``: bool, ``lives_in_household``: bool}] for derived rights
   (§ 104c Abs. 2, § 25a Abs. 2, § 25b Abs. 4 AufenthG).
+* ``stag_deception_finding`` (bool) – whether a finding under § 35a StAG exists (``false`` = none; the date
+  field alone cannot express "none").
 * ``options`` – the switches of RULES.md section 10 (see :mod:`.options`).
+
+A missing ``person.application_dates.<route>`` means "application filed on the decision date" (the pre-check of a
+new application); enter the date for applications that are already pending.
 
 ``status_history[].from`` and ``status`` are required within an entry; ``to: null`` means "still running".
 Periods may touch (one ends on the day the next begins) but must not overlap.
@@ -87,10 +93,16 @@ class Marital:
     spouse_id: str | None = None
     married_since: date | None = None
     spouse_is_german: bool | None = None
+    married: bool | None = None
 
     @property
-    def has_spouse(self) -> bool:
-        return self.spouse_id is not None or self.married_since is not None or self.spouse_is_german is not None
+    def has_spouse(self) -> bool | None:
+        """Married or in a registered partnership; None if unknown."""
+        if self.married is not None:
+            return self.married
+        if self.spouse_id is not None or self.married_since is not None or self.spouse_is_german is not None:
+            return True
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +194,6 @@ class Employment:
     job_offer_matching_qualification: bool | None = None
     full_time_now: bool | None = None
     spouse_full_time_exception: bool | None = None
-    permitted: bool | None = None
     employment_ban_60a_6: bool | None = None
 
 
@@ -271,6 +282,7 @@ class Facts:
     bamf_revocation_notice_73b: bool | None = None
     stays_abroad: tuple[StayAbroad, ...] | None = None
     stag_deception_finding_date: date | None = None
+    stag_deception_finding: bool | None = None
     training: Training | None = None
     spouse_convictions: tuple[Conviction, ...] | None = None
     expulsion_order: bool | None = None
@@ -440,7 +452,8 @@ def _simple(cls, spec: dict):
     return parse
 
 
-p_marital = _simple(Marital, {"spouse_id": p_str, "married_since": p_date, "spouse_is_german": p_bool})
+p_marital = _simple(Marital, {"spouse_id": p_str, "married_since": p_date, "spouse_is_german": p_bool,
+                              "married": p_bool})
 p_child = _simple(Child, {
     "birth_date": p_date, "unmarried": p_bool, "lives_in_household": p_bool, "school_age": p_bool,
     "school_attendance_proven": p_bool, "german_citizen": p_bool, "serious_offence": p_bool,
@@ -492,7 +505,7 @@ def p_months24(v: object, path: str) -> int:
 p_employment = _simple(Employment, {
     "svp_employed_since": p_date, "hours_per_week": p_hours, "full_time_months_last_24": p_months24,
     "qualified_employment_months": p_int, "job_offer_matching_qualification": p_bool,
-    "full_time_now": p_bool, "spouse_full_time_exception": p_bool, "permitted": p_bool,
+    "full_time_now": p_bool, "spouse_full_time_exception": p_bool,
     "employment_ban_60a_6": p_bool,
 })
 p_livelihood = _simple(Livelihood, {
@@ -645,6 +658,7 @@ _TOP = {
     "bamf_revocation_notice_73b": p_bool,
     "stays_abroad": p_stays_abroad,
     "stag_deception_finding_date": p_date,
+    "stag_deception_finding": p_bool,
     "training": p_training,
     "spouse_convictions": p_convictions,
     "expulsion_order": p_bool,
@@ -713,6 +727,14 @@ def check_consistency(f: Facts, on: date) -> list[FactError]:
                 add(FactError(f"person.children[{i}].birth_date",
                               f"Geburtsdatum des Kindes ({fmt(ch.birth_date)}) liegt nach dem Entscheidungsdatum",
                               "child's birth date lies after the decision date"))
+    if p.application_dates:
+        for route, d in p.application_dates.items():
+            if d > on:
+                add(FactError(f"person.application_dates.{route}", f"Antragsdatum ({fmt(d)}) liegt nach dem "
+                              f"Entscheidungsdatum ({fmt(on)})", "application date lies after the decision date"))
+    if f.stag_deception_finding is False and f.stag_deception_finding_date is not None:
+        add(FactError("stag_deception_finding", "widerspricht stag_deception_finding_date (Feststellung mit Datum "
+                      "angegeben)", "contradicts stag_deception_finding_date"))
     a = f.asylum
     if a is not None and a.applied_on is not None and a.outcome_date is not None and a.outcome_date < a.applied_on:
         add(FactError("asylum.outcome_date",

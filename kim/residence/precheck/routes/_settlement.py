@@ -122,9 +122,6 @@ def public_security(ctx: Ctx, code: str, citation: str) -> Criterion:
 
 
 def employment_permitted(ctx: Ctx, code: str, citation: str) -> Criterion:
-    emp = ctx.f.employment
-    if emp is not None and emp.permitted is False:
-        return Criterion(code, False, "Die Beschäftigung ist nicht erlaubt.", citation)
     return Criterion(code, True, "Die Aufenthaltserlaubnis berechtigt zur Erwerbstätigkeit (§ 4a Abs. 1 AufenthG); "
                      "erforderliche Erlaubnisse für die Tätigkeit liegen vor.", citation)
 

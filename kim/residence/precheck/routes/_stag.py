@@ -48,6 +48,9 @@ def residence_chain(ctx: Ctx) -> Chain:
 def residence(ctx: Ctx, months: int, code: str, citation: str, *, discretion: bool = False) -> Criterion:
     c = stay_time(ctx, code, citation, residence_chain(ctx), months,
                   "Rechtmäßiger gewöhnlicher Aufenthalt im Inland")
+    if c.met is True and ctx.f.stays_abroad is None:
+        return Criterion(code, None, c.text + " Angaben zu Auslandsaufenthalten fehlen (mehr als sechs Monate können "
+                         "den gewöhnlichen Aufenthalt unterbrechen, § 12b StAG).", citation, TIME, ("stays_abroad",))
     if discretion and c.met is True:
         c.discretion = True
     return c
@@ -219,7 +222,13 @@ def _sperrfrist(ctx: Ctx) -> Criterion | None:
         return None
     finding = ctx.f.stag_deception_finding_date
     if finding is None:
-        return Criterion(code, True, "Eine Sperrfrist nach § 35a StAG ist nicht erfasst.", cit)
+        if ctx.f.stag_deception_finding is False:
+            return Criterion(code, True, "Eine Rücknahme oder Feststellung nach § 35a StAG liegt nicht vor.", cit)
+        if ctx.f.stag_deception_finding:
+            return Criterion(code, None, "Eine Feststellung nach § 35a StAG liegt vor; ihr Datum ist nicht angegeben.",
+                             cit, missing=("stag_deception_finding_date",))
+        return Criterion(code, None, "Ob eine Rücknahme oder Feststellung nach § 35a StAG (zehnjährige Sperrfrist) "
+                         "vorliegt, ist nicht angegeben.", cit, missing=("stag_deception_finding",))
     end = ctx.pe(finding, 120)
     if end <= on:
         return Criterion(code, True, f"Die zehnjährige Sperrfrist seit dem {fmt(finding)} ist abgelaufen.", cit)

@@ -51,7 +51,11 @@ def _criminal(ctx: Ctx) -> Criterion:
     c = from_crim("CRIMINAL_50_90", r, "§ 104c Abs. 1 S. 1 Nr. 2 AufenthG", "U-09" if "Zusammenrechnen" in r.text
                   else None)
     ausw = ctx.f.ausweisungsinteresse
-    if c.met is True and ausw is not None and ausw.p54_1:
+    if c.met is True and (ausw is None or ausw.p54_1 is None):
+        return Criterion(c.code, None, c.text + " Ob ein besonders schwerwiegendes Ausweisungsinteresse (§ 54 Abs. 1 "
+                         "AufenthG) besteht, ist nicht angegeben.", c.citation, missing=("ausweisungsinteresse.p54_1",),
+                         uncertainty="U-28")
+    if c.met is True and ausw.p54_1:
         # U-28: the specific clause decides, but a serious Ausweisungsinteresse needs a manual look.
         return Criterion(c.code, None, c.text + " Es besteht jedoch ein besonders schwerwiegendes Ausweisungsinteresse "
                          "(§ 54 Abs. 1 AufenthG); sein Verhältnis zur Sonderregel ist im Einzelfall zu prüfen.",

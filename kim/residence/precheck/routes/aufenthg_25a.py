@@ -192,18 +192,16 @@ def _application_age(ctx: Ctx, limit: int) -> Criterion:
     deadline = birthday(birth, limit)
     last_day = date.fromordinal(deadline.toordinal() - 1)
     applied = ctx.application_date(ROUTE)
-    if applied is not None:
-        if applied < deadline:
-            return Criterion(code, True, f"Der Antrag wurde am {fmt(applied)} gestellt, also vor Vollendung des {limit}. "
-                             f"Lebensjahres (letzter möglicher Tag: {fmt(last_day)}).", cit)
-        return Criterion(code, False, f"Der Antrag wurde am {fmt(applied)} gestellt; das {limit}. Lebensjahr war mit "
-                         f"Ablauf des {fmt(last_day)} vollendet.", cit)
-    if ctx.on < deadline:
-        return Criterion(code, True, f"Bei einer Entscheidung am {fmt(ctx.on)} liegt der Antrag vor Vollendung des "
-                         f"{limit}. Lebensjahres; er muss spätestens am {fmt(last_day)} gestellt werden.", cit)
-    return Criterion(code, None, f"Der Antrag muss vor Vollendung des {limit}. Lebensjahres (spätestens am "
-                     f"{fmt(last_day)}) gestellt worden sein; das Antragsdatum ist nicht angegeben.", cit,
-                     missing=(f"person.application_dates.{ROUTE}",))
+    if applied is None:
+        assumed = " (kein Antragsdatum angegeben; angenommen wird Antragstellung am Entscheidungstag)"
+        applied = ctx.on
+    else:
+        assumed = ""
+    if applied < deadline:
+        return Criterion(code, True, f"Antrag am {fmt(applied)}{assumed}, also vor Vollendung des {limit}. Lebensjahres "
+                         f"(letzter möglicher Tag: {fmt(last_day)}).", cit)
+    return Criterion(code, False, f"Antrag am {fmt(applied)}{assumed}; das {limit}. Lebensjahr war mit Ablauf des "
+                     f"{fmt(last_day)} vollendet. Ein früher gestellter Antrag ist mit Datum zu erfassen.", cit)
 
 
 def _own_deception(ctx: Ctx) -> Criterion:
@@ -241,7 +239,10 @@ def _criminal(ctx: Ctx) -> Criterion:
                          "die junge Person keine feste Grenze; die Verurteilungen fließen in die Integrationsprognose und "
                          "das Ausweisungsinteresse ein – Einzelfallprüfung.", cit, uncertainty="U-20")
     ausw = ctx.f.ausweisungsinteresse
-    if ausw is not None and (ausw.p54_1 or ausw.p54_2_nr1_2 or ausw.other):
+    if ausw is None or None in (ausw.p54_1, ausw.p54_2_nr1_2, ausw.other):
+        return Criterion(code, None, "Keine Verurteilungen; Angaben zu einem Ausweisungsinteresse fehlen.", cit,
+                         missing=("ausweisungsinteresse",))
+    if ausw.p54_1 or ausw.p54_2_nr1_2 or ausw.other:
         return Criterion(code, None, "Es besteht ein Ausweisungsinteresse; es fließt in die Integrationsprognose und "
                          "§ 5 Abs. 1 Nr. 2 AufenthG ein – Einzelfallprüfung.", cit, uncertainty="U-20")
     return Criterion(code, True, "Keine zu berücksichtigenden Verurteilungen.", cit)

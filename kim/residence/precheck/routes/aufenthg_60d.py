@@ -80,10 +80,10 @@ def evaluate(ctx: Ctx) -> RouteResult:
         criteria.append(oral(ctx, A2, "LANGUAGE_ORAL_A2", CIT + " Nr. 6"))
     criteria.append(from_crim("CRIMINAL_60D", crim_60d(f.convictions, ctx.on), CIT + " Nr. 7"))
     m = f.person.marital
-    if m is None:
+    if m is None or m.has_spouse is None:
         criteria.append(Criterion("CRIMINAL_60D_SPOUSE", None, "Ob die Person verheiratet ist, ist nicht angegeben (die "
                                   "Voraussetzung gilt auch für den Ehegatten).", CIT + " Nr. 7",
-                                  missing=("person.marital",)))
+                                  missing=("person.marital.married",)))
     elif m.has_spouse:
         sc = crim_60d(f.spouse_convictions, ctx.on, "spouse_convictions")
         criteria.append(from_crim("CRIMINAL_60D_SPOUSE", sc, CIT + " Nr. 7"))

@@ -20,7 +20,7 @@ def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     m = ctx.f.person.marital
     german = m.spouse_is_german if m is not None else None
-    if m is not None and not m.has_spouse:
+    if m is not None and m.has_spouse is False:
         target = Criterion("TARGET_SPOUSE_OF_GERMAN", False, "Nach den Angaben ist die Person nicht verheiratet und lebt "
                            "nicht in eingetragener Lebenspartnerschaft.", CIT, TARGET)
         return ctx.result(ROUTE, v, None, [target], ELIGIBLE)
