@@ -19,10 +19,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio event loop in the main thread; Django refuses ORM calls from a
-# thread with a running loop unless told that this is deliberate (the test body is synchronous code).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 BROWSER_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BROWSER_DIR.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -61,6 +57,9 @@ def browser():
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an asyncio event loop in the main thread; Django refuses ORM calls from a
+    # thread with a running loop unless told that this is deliberate (the test bodies are synchronous).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -187,7 +187,6 @@ def test_five_wrong_passwords_lock_the_login(page, make_staff, assert_accessible
     page.goto(LOGIN)
     assert_accessible(page)
     submit_password(page, member.user.email, PASSWORD)
-    print(page.locator("main").aria_snapshot())
     expect(page.get_by_role("heading", level=1)).to_contain_text("gesperrt")
     assert_accessible(page)
 
@@ -246,3 +245,17 @@ def test_role_pages_in_german_and_arabic(role, page, make_staff, log_in_as, asse
 
         switch_language(page, "de")
         assert_accessible(page)
+
+
+# The checker itself -------------------------------------------------------------------------------------
+
+
+def test_accessibility_check_reports_violations(page, assert_accessible):
+    """A page with known WCAG failures must fail assert_accessible (so a clean result means something)."""
+    page.set_content('<html><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input></body></html>')
+    with pytest.raises(pytest.fail.Exception) as failure:
+        assert_accessible(page)
+    message = str(failure.value)
+    for rule in ("html-has-lang", "image-alt", "label"):
+        assert rule in message
+    assert page.evaluate("() => axe.version") == "4.14.1", "not the npm axe-core of package.json"

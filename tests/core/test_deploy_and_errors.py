@@ -26,6 +26,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
             "ALLOWED_HOSTS": "kim.oberhausen.example",
             "KIM_FIELD_KEYS": "oNBUCjOsvdKd_3Hst6ZmDZfTLqBEZr_5BLbJbzZVx0o=",
             "DJANGO_SETTINGS_MODULE": "kim.settings",
+            "KIM_READ_ENV_FILE": "0",
         }
     )
     result = subprocess.run(
@@ -42,7 +43,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
 
 def test_check_deploy_fails_without_field_keys():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KIM_", "DEBUG", "DJANGO_", "SECRET_KEY"))}
-    env.update({"DEBUG": "0", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "kim.example"})
+    env.update({"DEBUG": "0", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "kim.example", "KIM_READ_ENV_FILE": "0"})
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
@@ -52,7 +53,7 @@ def test_check_deploy_fails_without_field_keys():
 
 def test_production_refuses_to_start_without_secret_key():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KIM_", "DEBUG", "SECRET_KEY"))}
-    env.update({"DEBUG": "0", "KIM_DEMO": "0"})
+    env.update({"DEBUG": "0", "KIM_DEMO": "0", "KIM_READ_ENV_FILE": "0"})
     result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
