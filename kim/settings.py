@@ -44,6 +44,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "kim.core",
     "kim.accounts",
+    "kim.clients",
+    "kim.cases",
+    "kim.network",
+    "kim.residence",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -133,7 +133,9 @@ _AXE_RUN = """async (tags) => {
 def format_violations(url: str, violations: list[dict]) -> str:
     lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
     for violation in violations:
-        lines.append(f"- [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        lines.append(
+            f"- [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+        )
         for node in violation["nodes"]:
             lines.append(f"    target: {node['target']}")
             lines.append(f"    html:   {node['html'][:300]}")

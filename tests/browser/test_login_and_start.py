@@ -194,7 +194,9 @@ def test_five_wrong_passwords_lock_the_login(page, make_staff, assert_accessible
 # Small screens -------------------------------------------------------------------------------------------
 
 
-def test_start_page_at_360_px_has_no_horizontal_scrolling(make_page, make_staff, log_in_as, assert_accessible):
+def test_start_page_at_360_px_has_no_horizontal_scrolling(
+    make_page, make_staff, log_in_as, assert_accessible
+):
     phone = make_page(width=360, height=740)
     member, _secret = make_staff(Role.CASE_MANAGER)
     log_in_as(phone, member.user)
@@ -252,7 +254,9 @@ def test_role_pages_in_german_and_arabic(role, page, make_staff, log_in_as, asse
 
 def test_accessibility_check_reports_violations(page, assert_accessible):
     """A page with known WCAG failures must fail assert_accessible (so a clean result means something)."""
-    page.set_content('<html><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input></body></html>')
+    page.set_content(
+        '<html><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input></body></html>'
+    )
     with pytest.raises(pytest.fail.Exception) as failure:
         assert_accessible(page)
     message = str(failure.value)

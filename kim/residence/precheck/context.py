@@ -35,7 +35,7 @@ def duration(months: int) -> str:
 
 
 class Ctx:
-    __slots__ = ("f", "on", "opts", "periods", "_current", "_chains", "_age", "_holder")
+    __slots__ = ("f", "on", "opts", "periods", "_current", "_chains", "_age", "_holder", "results")
 
     def __init__(self, f: Facts, on: date, opts: Options) -> None:
         self.f = f
@@ -46,6 +46,7 @@ class Ctx:
         self._chains: dict = {}
         self._age: int | None | bool = False
         self._holder: bool | None | str = "unset"
+        self.results: dict[str, RouteResult] = {}  # routes already evaluated for this person
 
     # ---------------------------------------------------------------- derived facts
     @property

@@ -53,16 +53,16 @@ def evaluate_facts(facts: Facts, *, on: date | str | None = None, options: Optio
     if problems:
         raise problems[0]
     ctx = Ctx(facts, when, opts)
-    results = []
+    done = ctx.results
     for module in ROUTE_MODULES:
         if SAFE_MODE:
             try:
-                results.append(module.evaluate(ctx))
+                done[module.ROUTE] = module.evaluate(ctx)
             except Exception as exc:  # noqa: BLE001 - see SAFE_MODE
-                results.append(_engine_error(module.ROUTE, exc))
+                done[module.ROUTE] = _engine_error(module.ROUTE, exc)
         else:
-            results.append(module.evaluate(ctx))
-    return Evaluation(when, ENGINE_VERSION, tuple(results))
+            done[module.ROUTE] = module.evaluate(ctx)
+    return Evaluation(when, ENGINE_VERSION, tuple(done[m.ROUTE] for m in ROUTE_MODULES))
 
 
 def evaluate(facts: dict, *, on: date | str | None = None, options: dict | None = None) -> dict:

@@ -438,7 +438,8 @@ def _fields(raw: dict, path: str, spec: dict) -> dict:
     for key, value in raw.items():
         parser = spec.get(key)
         if parser is None:
-            shown = f"{path}.{key}" if path else str(key)
+            name = str(key) if key != "" else '""'
+            shown = f"{path}.{name}" if path else name
             raise _err(shown, "unbekanntes Feld", "unknown field")
         if value is not None:
             out[key] = parser(value, f"{path}.{key}" if path else key)

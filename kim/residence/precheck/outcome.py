@@ -71,7 +71,8 @@ class RouteResult:
             "version": self.version,
             "variant": self.variant,
             "outcome": self.outcome,
-            "criteria": [c.to_dict() for c in self.criteria],
+            "criteria": [{"code": c.code, "met": c.met, "text": c.text, "citation": c.citation}
+                         for c in self.criteria],
             "missing_facts": list(self.missing_facts),
             "earliest_date": self.earliest_date.isoformat() if self.earliest_date is not None else None,
         }

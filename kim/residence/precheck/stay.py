@@ -30,7 +30,8 @@ def chain(periods: tuple[StatusPeriod, ...], ref: date, full: frozenset, conditi
           gap_months: int) -> Chain:
     """The chain of periods with a status in ``full`` (or ``conditional``) that covers ``ref``."""
     i = len(periods) - 1
-    while i >= 0 and periods[i].start > ref:
+    while i >= 0 and (periods[i].start > ref or periods[i].status == "none"):
+        # An explicit "none" period is a gap like an undocumented one (U-05).
         i -= 1
     if i < 0:
         return NO_CHAIN
@@ -55,6 +56,9 @@ def chain(periods: tuple[StatusPeriod, ...], ref: date, full: frozenset, conditi
     while i >= 0:
         q = periods[i]
         status = q.status
+        if status == "none":
+            i -= 1
+            continue
         if status in full:
             pass
         elif status in conditional:

@@ -226,7 +226,7 @@ def _abs6(ctx: Ctx, v: Version) -> RouteResult | None:
                   TARGET),
         stay_time(ctx, "DULDUNG_60D_30M", cit, ch, 30, "Besitz der Beschäftigungsduldung"),
     ]
-    d60 = aufenthg_60d.evaluate(ctx)
+    d60 = ctx.results.get(aufenthg_60d.ROUTE) or aufenthg_60d.evaluate(ctx)
     if d60.outcome == "ELIGIBLE":
         criteria.append(Criterion("P60D_CONDITIONS", True, "Die Voraussetzungen der Beschäftigungsduldung sind weiterhin "
                                   "erfüllt.", cit))
