@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kim.cases",
     "kim.network",
     "kim.residence",
+    "kim.scheduling",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -9,6 +9,10 @@ from kim.core import views as core_views
 urlpatterns = [
     path("", include("kim.core.urls")),
     path("", include("kim.accounts.urls")),
+    path("", include("kim.clients.urls")),
+    path("", include("kim.cases.urls")),
+    path("", include("kim.scheduling.urls")),
+    path("", include("kim.network.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/js/", JavaScriptCatalog.as_view(), name="javascript_catalog"),

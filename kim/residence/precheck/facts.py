@@ -441,7 +441,11 @@ def _fields(raw: dict, path: str, spec: dict) -> dict:
             name = str(key) if key != "" else '""'
             shown = f"{path}.{name}" if path else name
             raise _err(shown, "unbekanntes Feld", "unknown field")
-        if value is not None:
+        if value is None:
+            continue
+        if parser is p_bool and (value is True or value is False):
+            out[key] = value  # fast path: the most common field type, no path string needed
+        else:
             out[key] = parser(value, f"{path}.{key}" if path else key)
     return out
 

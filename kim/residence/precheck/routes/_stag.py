@@ -158,6 +158,11 @@ def _title(ctx: Ctx, cit: str) -> Criterion:
                      cit)
 
 
+def stag_language(ctx: Ctx, level: int) -> Criterion:
+    age = ctx.age
+    return _language(ctx, level, age is not None and age < 16)
+
+
 def _language(ctx: Ctx, level: int, under16: bool) -> Criterion:
     code = "LANGUAGE_B1" if level == B1 else "LANGUAGE_C1"
     cit = "§ 10 Abs. 1 S. 1 Nr. 6, Abs. 4 StAG" if level == B1 else "§ 10 Abs. 3 StAG a. F."

@@ -13,7 +13,7 @@ from ..context import Ctx
 from ..facts import C1
 from ..outcome import ELIGIBLE, OUTCOME_RANK, RouteResult
 from ..versions import version_for
-from ._stag import residence, special_track_v1, stag_common, v0_reduction, years_label
+from ._stag import residence, special_track_v1, stag_common, stag_language, v0_reduction, years_label
 
 ROUTE = "STAG_10"
 CIT = "§ 10 Abs. 1 S. 1 StAG"
@@ -27,13 +27,18 @@ def evaluate(ctx: Ctx) -> RouteResult:
         criteria = [residence(ctx, months, f"RESIDENCE_{years_label(months)}", CIT + " a. F., § 10 Abs. 3 StAG a. F.",
                               discretion=discretion), *stag_common(ctx, ROUTE, vid)]
         return ctx.result(ROUTE, v, None, criteria, ELIGIBLE)
-    standard = ctx.result(ROUTE, v, None, [residence(ctx, 60, "RESIDENCE_5Y", CIT), *stag_common(ctx, ROUTE, vid)],
-                          ELIGIBLE)
+    common = stag_common(ctx, ROUTE, vid)
+    standard = ctx.result(ROUTE, v, None, [residence(ctx, 60, "RESIDENCE_5Y", CIT), *common], ELIGIBLE)
     if vid != "STAG_10_V1" or standard.outcome == ELIGIBLE:
         return standard
+    lang = ctx.f.language
+    if lang is not None and ((lang.oral is not None and lang.oral < C1) or
+                             (lang.written is not None and lang.written < C1)):
+        return standard  # the three-year track requires C1 (§ 10 Abs. 3 StAG a. F.)
+    c1 = stag_language(ctx, C1)
     fast = ctx.result(ROUTE, v, "ABS_3", [
         residence(ctx, 36, "RESIDENCE_3Y", "§ 10 Abs. 3 StAG a. F.", discretion=True),
         *special_track_v1(ctx),
-        *stag_common(ctx, ROUTE, vid, language_level=C1),
+        *(c1 if c.code == "LANGUAGE_B1" else c for c in common),
     ], ELIGIBLE)
     return fast if OUTCOME_RANK[fast.outcome] > OUTCOME_RANK[standard.outcome] else standard
