@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("kim.core.urls")),
     path("", include("kim.accounts.urls")),
     path("", include("kim.clients.urls")),
+    path("", include("kim.clients.consent_urls")),
     path("", include("kim.cases.urls")),
     path("", include("kim.scheduling.urls")),
     path("", include("kim.network.urls")),

@@ -12,16 +12,16 @@ NONE = Ausweisungsinteresse(False, False, False)
 
 
 def fine(ts, ausl=False, **kw):
-    base = dict(date=date(2022, 1, 1), court_country="DE", intentional=True, sanction_type="geldstrafe",
-                tagessaetze=ts, auslaenderspezifisch=ausl, tilgungsreif=False, hate_motive_found_in_judgment=False)
+    base = {"date": date(2022, 1, 1), "court_country": "DE", "intentional": True, "sanction_type": "geldstrafe",
+                "tagessaetze": ts, "auslaenderspezifisch": ausl, "tilgungsreif": False, "hate_motive_found_in_judgment": False}
     base.update(kw)
     return Conviction(**base)
 
 
 def prison(months, suspended=True, remitted=True, **kw):
-    base = dict(date=date(2022, 1, 1), court_country="DE", intentional=True, sanction_type="freiheitsstrafe",
-                months=months, suspended=suspended, remitted_after_probation=remitted, auslaenderspezifisch=False,
-                tilgungsreif=False, hate_motive_found_in_judgment=False)
+    base = {"date": date(2022, 1, 1), "court_country": "DE", "intentional": True, "sanction_type": "freiheitsstrafe",
+                "months": months, "suspended": suspended, "remitted_after_probation": remitted, "auslaenderspezifisch": False,
+                "tilgungsreif": False, "hate_motive_found_in_judgment": False}
     base.update(kw)
     return Conviction(**base)
 

@@ -1,9 +1,9 @@
 """Parsing and validation of the fact model (RULES.md section 3)."""
 
 import pytest
+from precheck_support import GEDULDET, merge
 
 from kim.residence.precheck import FactError, evaluate, validate
-from precheck_support import GEDULDET, merge
 
 ON = "2026-11-24"
 

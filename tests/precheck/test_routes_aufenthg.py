@@ -1,7 +1,6 @@
 """Route tests for the AufenthG routes, built from the statute text: thresholds, cut-off days and version dates."""
 
 import pytest
-
 from precheck_support import DROP, GEDULDET, REFUGEE, crit, merge, result, with_status
 
 ON = "2026-11-24"

@@ -1,7 +1,6 @@
 """Route tests for naturalisation (§§ 9, 10 StAG), built from the statute text."""
 
 import pytest
-
 from precheck_support import DROP, GEDULDET, REFUGEE, crit, merge, result
 
 ON = "2026-11-24"

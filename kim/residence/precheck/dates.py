@@ -102,12 +102,11 @@ def fmt(d: date | None) -> str:
 
 def parse_iso_date(value: object) -> date | None:
     """Strict JJJJ-MM-TT parser; returns None for anything else (no other ISO 8601 forms are accepted)."""
-    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-" or not value.isascii():
         return None
-    y, m, d = value[0:4], value[5:7], value[8:10]
-    if not (y.isdigit() and m.isdigit() and d.isdigit() and y.isascii() and m.isascii() and d.isascii()):
+    if not (value[:4].isdigit() and value[5:7].isdigit() and value[8:].isdigit()):
         return None
     try:
-        return date(int(y), int(m), int(d))
+        return date.fromisoformat(value)
     except ValueError:
         return None
