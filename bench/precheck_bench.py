@@ -104,7 +104,7 @@ def make_person(rng: random.Random, on: date) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=3000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)  # best of N: the box is shared
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     rng = random.Random(20261124)
