@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("kim.clients.urls")),
     path("", include("kim.clients.consent_urls")),
     path("", include("kim.cases.urls")),
+    path("", include("kim.cases.referral_urls")),
+    path("", include("kim.cases.document_urls")),
     path("", include("kim.scheduling.urls")),
     path("", include("kim.network.urls")),
     path("accounts/", include("allauth.urls")),

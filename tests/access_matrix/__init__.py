@@ -43,9 +43,9 @@ class Entry:
 
 
 def _collect():
-    from tests.access_matrix import accounts, cases, clients, consent, network, scheduling
+    from tests.access_matrix import accounts, cases, clients, consent, documents, network, referrals, scheduling
 
-    modules = [accounts, clients, consent, cases, scheduling, network]
+    modules = [accounts, clients, consent, cases, referrals, documents, scheduling, network]
     entries = [entry for module in modules for entry in module.ENTRIES]
     builders = [module.build for module in modules if hasattr(module, "build")]
     return entries, builders

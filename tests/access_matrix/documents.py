@@ -1,0 +1,9 @@
+"""Access rules of the documents URLs."""
+
+from tests.access_matrix import Entry  # noqa: F401
+
+ENTRIES: list = []
+
+
+def build(world: dict) -> None:
+    """Add the records this app's URLs need to ``world``."""
