@@ -227,6 +227,10 @@ class Case(models.Model):
     def is_open(self) -> bool:
         return self.status != CaseStatus.CLOSED
 
+    @property
+    def need_area_labels(self) -> list[str]:
+        return [str(NeedArea(a).label) for a in self.need_areas if a in NeedArea.values]
+
 
 class CaseEvent(models.Model):
     """The case's history: every status change, assignment and transfer, shown on the case page."""
@@ -239,8 +243,26 @@ class CaseEvent(models.Model):
     to_status = models.CharField(max_length=20, blank=True)
     note = models.CharField(max_length=500, blank=True)
 
+    KIND_LABELS = {
+        "opened": _("case opened"),
+        "status": _("status changed"),
+        "closed": _("case closed"),
+        "reopened": _("case reopened"),
+        "transfer_requested": _("transfer requested"),
+        "transfer_accepted": _("transfer accepted"),
+        "transfer_declined": _("transfer declined"),
+    }
+
     class Meta:
         ordering = ["at", "id"]
+
+    @property
+    def kind_label(self) -> str:
+        return str(self.KIND_LABELS.get(self.kind, self.kind))
+
+    @property
+    def to_status_label(self) -> str:
+        return str(CaseStatus(self.to_status).label) if self.to_status in CaseStatus.values else self.to_status
 
 
 class CaseShare(models.Model):

@@ -39,11 +39,29 @@ class LanguageLevel(models.TextChoices):
 
 
 class ClientQuerySet(ScopedQuerySet):
-    """Scope: the owning organisation; finer rules (own cases, transfers, consented sharing) live in
-    kim.clients.selectors, which every view uses."""
+    """Scope: who sees which client is decided in one place, kim.clients.selectors.scope_clients (own cases,
+    the team lead's organisation, cases shared with an authority); ``for_actor`` applies it, so every
+    ``Client.objects.for_actor(actor)`` anywhere in the code base keeps the same rule."""
 
     scope_path = "organisation"
     visible_to_system_admins = False  # administrators run the platform, they do not read case files
+
+    def for_actor(self, actor):
+        from kim.clients.selectors import scope_clients
+
+        return scope_clients(self, actor)
+
+
+class HouseholdQuerySet(ScopedQuerySet):
+    """Households are seen through their members: kim.clients.selectors.scope_households."""
+
+    scope_path = "organisation"
+    visible_to_system_admins = False
+
+    def for_actor(self, actor):
+        from kim.clients.selectors import scope_households
+
+        return scope_households(self, actor)
 
 
 class Client(models.Model):
@@ -77,6 +95,8 @@ class Client(models.Model):
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
     interpreter_language = models.CharField(_("interpreter language"), max_length=10, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+    #: The phone number's digits in international form (kim.clients.names.phone_digits), for search.
+    phone_digits = models.CharField(max_length=40, blank=True, editable=False, db_index=True)
     email = models.EmailField(_("e-mail"), blank=True)
     messenger = models.CharField(_("messenger"), max_length=100, blank=True)
     street = models.CharField(_("street and number"), max_length=200, blank=True)
@@ -112,6 +132,13 @@ class Client(models.Model):
     @property
     def full_name(self) -> str:
         return str(self)
+
+    def spellings(self, other_names=None) -> list[str]:
+        """Every way this person's name is written: main name, original script, further spellings."""
+        names = [str(self), self.name_original_script]
+        for other in self.other_names.all() if other_names is None else other_names:
+            names.append(str(other))
+        return [name for name in dict.fromkeys(names) if name and name.strip()]
 
     @property
     def birth_date_display(self) -> str:
@@ -153,6 +180,23 @@ class Client(models.Model):
             raise ValidationError({"interpreter_language": _("Which language should the interpreter speak?")})
 
 
+class ClientSearchKey(models.Model):
+    """The search index: one row per key of a client's names (kim.clients.names.search_keys).
+
+    Exact, indexed look-ups on these keys are the cheap pre-filter of the name search and the duplicate check
+    on every database; the candidates found are then ranked by kim.clients.names.name_similarity. The
+    services rebuild a client's rows whenever a name changes."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="search_key_rows")
+    key = models.CharField(max_length=40)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "client"], name="client_search_key_idx")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class NameKind(models.TextChoices):
     SPELLING = "spelling", _("other spelling")
     BIRTH_NAME = "birth_name", _("birth name")
@@ -181,7 +225,7 @@ class Household(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("e.g. Family Haddad"))
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ClientQuerySet.as_manager()
+    objects = HouseholdQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("household")
@@ -209,7 +253,15 @@ class HouseholdMember(models.Model):
     class Meta:
         verbose_name = _("household member")
         verbose_name_plural = _("household members")
-        constraints = [models.UniqueConstraint(fields=["household", "client"], name="household_member_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["household", "client"], name="household_member_unique"),
+            models.UniqueConstraint(
+                fields=["household"], condition=models.Q(relation="reference"), name="household_one_reference"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client} ({self.get_relation_display()})"
 
 
 class ConsentPurpose(models.TextChoices):

@@ -11,6 +11,11 @@ from kim.core.languages import autonym
 # (label, url name, roles that see it; empty = everyone with a membership)
 NAVIGATION = [
     (_("Start"), "core:home", ()),
+    (_("Requests"), "cases:request_list", (Role.COORDINATOR, Role.ADMIN_ASSISTANT, Role.CASE_MANAGER, Role.TEAM_LEAD)),
+    (_("Cases"), "cases:case_list", (Role.CASE_MANAGER, Role.TEAM_LEAD, Role.AUTHORITY_STAFF)),
+    (_("Cases (pseudonymised)"), "cases:coordination_cases", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),
+    (_("Caseload"), "cases:caseload", (Role.COORDINATOR, Role.ADMIN_ASSISTANT, Role.TEAM_LEAD)),
+    (_("Barriers"), "network:barrier_list", (Role.COORDINATOR, Role.ADMIN_ASSISTANT, Role.CASE_MANAGER, Role.TEAM_LEAD)),
     (_("Our team"), "accounts:team", (Role.TEAM_LEAD,)),
     (_("Network"), "accounts:network", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),
     (_("Organisations"), "accounts:organisation_list", (Role.SYSTEM_ADMIN,)),
@@ -32,6 +37,8 @@ def platform(request):
                 continue
             url = reverse(name)
             current = path == url if url == "/" else path.startswith(url)
+            if name == "cases:case_list" and path.startswith("/faelle/"):
+                current = True
             nav.append({"label": label, "url": url, "current": current})
     return {
         "site_name": settings.KIM_SITE_NAME,
