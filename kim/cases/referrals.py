@@ -199,7 +199,7 @@ def referral_send(*, actor: Actor, referral: Referral, base_url: str = "") -> Se
     """
     case = referral.case
     require_case_worker(actor, case)
-    referral = Referral.objects.select_for_update().select_related("to_organisation", "case").get(pk=referral.pk)
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.status not in (ReferralStatus.PLANNED, ReferralStatus.SENT) or referral.answered_at:
         raise ValidationError(_("This referral has been answered already; it cannot be sent again."))
     if not case.is_open:

@@ -105,28 +105,20 @@ def category_labels(categories: Iterable[str]) -> list[str]:
 
 
 def _clients_in_scope(actor: Actor) -> models.QuerySet[Client]:
-    """Clients whose consents the actor may see and manage.
-
-    TODO(lead): replace with kim.clients.selectors (client_get / Client.objects.for_actor) once that exists;
-    this applies the same rule: a client is in scope if it has a case visible to the actor; team leads also
-    see every client of their organisation (a client may exist before its case is opened).
-    """
-    from kim.cases.models import Case
-
+    """Clients whose consents the actor may see and manage: the platform's client scope
+    (kim.clients.selectors.scope_clients via ``Client.objects.for_actor``), for case managers and team leads."""
     if actor.membership is None or actor.role not in CONSENT_ROLES:
         return Client.objects.none()
-    condition = models.Q(pk__in=Case.objects.for_actor(actor).values("client_id"))
-    if actor.role == Role.TEAM_LEAD:
-        condition |= models.Q(organisation_id=actor.organisation_id)
-    return Client.objects.filter(condition)
+    return Client.objects.for_actor(actor)
 
 
 def client_get(*, actor: Actor, pk) -> Client:
     """One client in the actor's consent scope, or 404."""
-    try:
-        return _clients_in_scope(actor).get(pk=pk)
-    except (Client.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    from kim.clients.selectors import client_get as scoped_client_get
+
+    if actor.role not in CONSENT_ROLES:
+        raise Http404
+    return scoped_client_get(actor=actor, pk=pk)
 
 
 def _consents_in_scope(actor: Actor) -> models.QuerySet[Consent]:
@@ -152,8 +144,10 @@ def consents_for_client(*, actor: Actor, client: Client) -> models.QuerySet[Cons
 def consent_get(*, actor: Actor, pk) -> Consent:
     """One consent in the actor's scope, or 404."""
     try:
-        return _consents_in_scope(actor).select_related("client", "client__organisation", "recipient", "recorded_by").get(
-            pk=pk
+        return (
+            _consents_in_scope(actor)
+            .select_related("client", "client__organisation", "recipient", "recorded_by")
+            .get(pk=pk)
         )
     except (Consent.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
@@ -163,7 +157,9 @@ def consent_active_shares(*, consent: Consent):
     """Case shares currently relying on this consent."""
     from kim.cases.models import CaseShare
 
-    return CaseShare.objects.filter(consent=consent, revoked_at__isnull=True).select_related("case", "organisation")
+    return CaseShare.objects.filter(consent=consent, revoked_at__isnull=True).select_related(
+        "case", "organisation"
+    )
 
 
 # Enforcement ------------------------------------------------------------------------------------------------
@@ -198,7 +194,9 @@ def _check_request(purpose, recipient, categories) -> tuple[str, int | None, lis
     return str(purpose), recipient_id, wanted
 
 
-def consent_find(*, client, purpose, recipient=None, categories=(), on: dt.date | None = None) -> Consent | None:
+def consent_find(
+    *, client, purpose, recipient=None, categories=(), on: dt.date | None = None
+) -> Consent | None:
     """The consent that covers the request on ``on`` (today by default), or None. Same rules as
     :func:`consent_require`, without the exception – for pages that only want to show what is possible."""
     purpose, recipient_id, wanted = _check_request(purpose, recipient, categories)
@@ -215,7 +213,10 @@ def _what(purpose: str, recipient_name: str, categories: list[str]) -> str:
     else:
         what = str(ConsentPurpose(purpose).label)
     if categories:
-        what = _("%(what)s for %(categories)s") % {"what": what, "categories": ", ".join(category_labels(categories))}
+        what = _("%(what)s for %(categories)s") % {
+            "what": what,
+            "categories": ", ".join(category_labels(categories)),
+        }
     return what
 
 
@@ -253,7 +254,9 @@ def consent_require(*, client, purpose, recipient=None, categories=(), on: dt.da
             return consent
 
     if recipient_id is not None and purpose == ConsentPurpose.SHARE_WITH_ORGANISATION:
-        recipient_obj = recipient if isinstance(recipient, Organisation) else Organisation.objects.get(pk=recipient_id)
+        recipient_obj = (
+            recipient if isinstance(recipient, Organisation) else Organisation.objects.get(pk=recipient_id)
+        )
         recipient_name = recipient_obj.name
     else:
         recipient_obj, recipient_name = None, ""
@@ -263,10 +266,14 @@ def consent_require(*, client, purpose, recipient=None, categories=(), on: dt.da
         # say which are missing from the consent that comes closest.
         best = max(valid, key=lambda c: len(set(wanted) & set(c.data_categories)))
         missing = [c for c in wanted if c not in best.data_categories]
-        message = _("No valid consent: %(what)s is missing.") % {"what": _what(purpose, recipient_name, missing)}
+        message = _("No valid consent: %(what)s is missing.") % {
+            "what": _what(purpose, recipient_name, missing)
+        }
     else:
         missing = []
-        message = _("No valid consent: %(what)s is missing.") % {"what": _what(purpose, recipient_name, wanted)}
+        message = _("No valid consent: %(what)s is missing.") % {
+            "what": _what(purpose, recipient_name, wanted)
+        }
         covering = [c for c in candidates if set(wanted) <= set(c.data_categories)]
         if covering:
             message = f"{message} {_why_not(covering[0], day)}"
@@ -306,11 +313,15 @@ def consent_record(
     if recipient is not None:
         if purpose != ConsentPurpose.SHARE_WITH_ORGANISATION:
             errors.setdefault("recipient", []).append(
-                _("Only a consent to share names a recipient. Choose “sharing with a named organisation” or leave the recipient empty.")
+                _(
+                    "Only a consent to share names a recipient. Choose “sharing with a named organisation” or leave the recipient empty."
+                )
             )
         elif recipient.pk == client.organisation_id:
             errors.setdefault("recipient", []).append(
-                _("This is the client's own organisation; choose the organisation that is to receive the data.")
+                _(
+                    "This is the client's own organisation; choose the organisation that is to receive the data."
+                )
             )
         elif not recipient.is_active:
             errors.setdefault("recipient", []).append(_("This organisation is no longer active."))
@@ -319,7 +330,9 @@ def consent_record(
     elif purpose in PURPOSES_WITH_CATEGORIES and not categories:
         errors.setdefault("data_categories", []).append(_("Name the data this consent covers."))
     if form_language not in consent_forms.FORM_LANGUAGES:
-        errors.setdefault("form_language", []).append(_("The consent form is not available in this language."))
+        errors.setdefault("form_language", []).append(
+            _("The consent form is not available in this language.")
+        )
     if valid_from and valid_until and valid_until < valid_from:
         errors.setdefault("valid_until", []).append(_("The end of validity is before its start."))
     if errors:
@@ -336,7 +349,9 @@ def consent_record(
         form_version=consent_forms.CURRENT_VERSION,
         recorded_by=actor.user,
     )
-    consent.full_clean(exclude=["signed_scan"])
+    # Contact consents name no data categories; the model field does not allow an empty list (blank=False),
+    # so its field check is skipped here – the categories were checked above and by Consent.clean().
+    consent.full_clean(exclude=["signed_scan"] + ([] if categories else ["data_categories"]))
     consent.save()
     audit_log(
         actor=actor,
@@ -378,7 +393,9 @@ def consent_withdraw(*, actor: Actor, consent: Consent, on: dt.date, note: str =
     elif on is None:
         errors["withdrawn_on"] = [_("Enter the day the client withdrew the consent.")]
     elif on > today:
-        errors["withdrawn_on"] = [_("A withdrawal cannot lie in the future. Enter the day the client declared it.")]
+        errors["withdrawn_on"] = [
+            _("A withdrawal cannot lie in the future. Enter the day the client declared it.")
+        ]
     else:
         earliest = min(consent.valid_from, timezone.localtime(consent.recorded_at).date())
         if on < earliest:
@@ -393,7 +410,7 @@ def consent_withdraw(*, actor: Actor, consent: Consent, on: dt.date, note: str =
 
     consent.withdrawn_on = on
     consent.withdrawal_note = note
-    consent.full_clean(exclude=["signed_scan"])
+    consent.full_clean(exclude=["signed_scan", "data_categories"])
     consent.save(update_fields=["withdrawn_on", "withdrawal_note"])
     shares = CaseShare.objects.select_for_update().filter(consent=consent, revoked_at__isnull=True)
     revoked = list(shares.values_list("case_id", "organisation_id"))
@@ -427,8 +444,10 @@ def _scan_kind(upload) -> str:
     if size > MAX_SCAN_BYTES:
         raise ValidationError(
             {
-                "scan": _("The file is %(size)s; at most %(limit)s are allowed. Scan with a lower resolution or in black and white.")
-                % {"size": filesizeformat(size), "limit": filesizeformat(MAX_SCAN_BYTES)}
+                "scan": _(
+                    "The file is larger than %(limit)s. Scan with a lower resolution or in black and white."
+                )
+                % {"limit": filesizeformat(MAX_SCAN_BYTES)}
             }
         )
     upload.seek(0)
@@ -441,7 +460,9 @@ def _scan_kind(upload) -> str:
         tail = upload.read()
         upload.seek(0)
         if b"%%EOF" not in tail:
-            raise ValidationError({"scan": _("The PDF file is incomplete or damaged. Save or scan it again.")})
+            raise ValidationError(
+                {"scan": _("The PDF file is incomplete or damaged. Save or scan it again.")}
+            )
         return "pdf"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         expected = "PNG"
@@ -458,7 +479,9 @@ def _scan_kind(upload) -> str:
             actual = image.format
             image.verify()
     except (Image.DecompressionBombError, OSError, SyntaxError, ValueError):
-        raise ValidationError({"scan": _("The image file is damaged or cannot be read. Save or scan it again.")})
+        raise ValidationError(
+            {"scan": _("The image file is damaged or cannot be read. Save or scan it again.")}
+        )
     finally:
         upload.seek(0)
     if actual != expected:
@@ -469,7 +492,9 @@ def _scan_kind(upload) -> str:
         complete = b"\xff\xd9" in upload.read()
         upload.seek(0)
         if not complete:
-            raise ValidationError({"scan": _("The image file is damaged or cannot be read. Save or scan it again.")})
+            raise ValidationError(
+                {"scan": _("The image file is damaged or cannot be read. Save or scan it again.")}
+            )
     return "png" if expected == "PNG" else "jpg"
 
 
@@ -489,7 +514,12 @@ def consent_attach_scan(*, actor: Actor, consent: Consent, upload) -> Consent:
         actor=actor,
         action="clients.consent.scan_upload",
         obj=consent,
-        details={"client": consent.client_id, "type": _SCAN_TYPES[kind], "size": upload.size, "replaced": bool(old_name)},
+        details={
+            "client": consent.client_id,
+            "type": _SCAN_TYPES[kind],
+            "size": upload.size,
+            "replaced": bool(old_name),
+        },
     )
     return consent
 
@@ -505,7 +535,12 @@ def consent_scan_open(*, actor: Actor, consent: Consent):
         handle = consent.signed_scan.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    audit_log(actor=actor, action="clients.consent.scan_download", obj=consent, details={"client": consent.client_id})
+    audit_log(
+        actor=actor,
+        action="clients.consent.scan_download",
+        obj=consent,
+        details={"client": consent.client_id},
+    )
     return handle, content_type, f"einwilligung-{consent.pk}.{extension}"
 
 
@@ -533,11 +568,12 @@ def consent_form_context(consent: Consent) -> dict:
 
     def fill(text: str):
         """The text with the organisation names put in, each isolated for the bidirectional algorithm."""
-        names = {
-            "organisation": format_html("<bdi>{}</bdi>", controller.name),
-            "recipient": format_html("<bdi>{}</bdi>", recipient.name if recipient else ""),
-        }
-        return mark_safe(escape(text).format_map(names))  # noqa: S308 - text escaped, names escaped
+        names = {"organisation": controller.name, "recipient": recipient.name if recipient else ""}
+        for key, name in names.items():
+            if name.endswith("."):  # "… bei Verband e.V.." → "… bei Verband e.V."
+                text = text.replace("{" + key + "}.", "{" + key + "}")
+        isolated = {key: format_html("<bdi>{}</bdi>", name) for key, name in names.items()}
+        return mark_safe(escape(text).format_map(isolated))  # noqa: S308 - text escaped, names escaped
 
     def long_date(day):
         return format_date(day, "long", locale=babel_locale) if day else ""
@@ -568,11 +604,17 @@ def consent_form_pdf(*, actor: Actor, consent: Consent) -> bytes:
     from kim.core.pdf import render_pdf
 
     _require_reader(actor, consent)
-    content = render_pdf("clients/consent_form_pdf.html", consent_form_context(consent), language=consent.form_language)
+    content = render_pdf(
+        "clients/consent_form_pdf.html", consent_form_context(consent), language=consent.form_language
+    )
     audit_log(
         actor=actor,
         action="clients.consent.form_pdf",
         obj=consent,
-        details={"client": consent.client_id, "form_language": consent.form_language, "form_version": consent.form_version},
+        details={
+            "client": consent.client_id,
+            "form_language": consent.form_language,
+            "form_version": consent.form_version,
+        },
     )
     return content

@@ -37,7 +37,9 @@ Similarity (:func:`name_similarity`, 0–100) compares token by token with rapid
 edit distance of their folded forms (or their skeletons, slightly discounted), tokens written in an abjad
 by their skeletons only; a query token that is a prefix of a name (three letters or more) counts as a near
 match, so the search works while typing. The score is half the mean of the words' scores and half the
-weakest word's score, so one clearly different word (Mahmoud for Mohammed) pulls it down.
+weakest word's score, so one clearly different word (Mahmoud for Mohammed) pulls it down. Where a Latin
+query can be compared with a Latin spelling of the record, spellings in an abjad count only at 80 %: they
+are the fallback for records and queries that have nothing else.
 """
 
 from __future__ import annotations
@@ -265,10 +267,27 @@ def spelling_similarity(query: str | tuple[Token, ...], candidate: str | tuple[T
     return 0.5 * sum(scores) / len(scores) + 0.5 * min(scores)
 
 
+#: Weight of a spelling in an abjad when a Latin query can also be compared with a Latin spelling: the
+#: vowel-less comparison cannot tell Mahmoud (محمود) from Mohammed (محمد) well, the Latin one can.
+ABJAD_FALLBACK_WEIGHT = 0.8
+
+
 def name_similarity(query: str, spellings: list[str]) -> float:
     """The best similarity of ``query`` to any of a client's spellings (0–100)."""
     q_tokens = tokenise(query)
-    return max((spelling_similarity(q_tokens, s) for s in spellings if s), default=0.0)
+    if not q_tokens:
+        return 0.0
+    candidates = [tokenise(s) for s in spellings if s]
+    candidates = [c for c in candidates if c]
+    query_latin = not any(t.abjad for t in q_tokens)
+    has_latin = any(not all(t.abjad for t in c) for c in candidates)
+    best = 0.0
+    for c_tokens in candidates:
+        score = spelling_similarity(q_tokens, c_tokens)
+        if query_latin and has_latin and all(t.abjad for t in c_tokens):
+            score *= ABJAD_FALLBACK_WEIGHT
+        best = max(best, score)
+    return best
 
 
 _PHONE_DIGITS = re.compile(r"\D")

@@ -13,8 +13,10 @@ One function::
 * ``language`` sets ``lang`` and ``dir`` on the root element (``rtl`` for Arabic, Farsi, …) and activates
   that language while rendering, so ``{% translate %}`` and date filters follow it. The staff UI catalogues
   exist for de, en and ar only (others fall back to German): text the *client* reads in other languages must
-  come from the caller (see kim.clients.consent_forms for how the consent form does it). Wrap names, numbers
-  and codes of another script in ``<bdi>``.
+  come from the caller (see kim.clients.consent_forms for how the consent form does it).
+* Wrap names, numbers, dates and codes in ``<bdi>`` (``<bdi dir="ltr">`` for codes and numbers): WeasyPrint
+  does not isolate ``<bdi>`` by itself, so :func:`isolate_bdi` adds the Unicode isolate marks that keep
+  "Verband e.V." or "2026-11" intact inside right-to-left text.
 * The template context gets ``pdf_language`` and ``pdf_direction``.
 * Fonts are the system's (fontconfig): Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, DejaVu Sans
   (Debian: ``fonts-noto-core fonts-dejavu-core``). Arabic script is shaped by Pango/HarfBuzz.
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -97,6 +100,26 @@ def _url_fetcher_class():
     return StaticOnlyFetcher
 
 
+_BDI_OPEN = re.compile(r"<bdi\b([^>]*)>", re.IGNORECASE)
+_BDI_CLOSE = re.compile(r"</bdi\s*>", re.IGNORECASE)
+_DIR_ATTRIBUTE = re.compile(r"""\bdir\s*=\s*["']?(ltr|rtl)""", re.IGNORECASE)
+#: Unicode directional isolates: left-to-right, right-to-left, first-strong (auto), and the closing mark.
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+
+
+def isolate_bdi(html: str) -> str:
+    """Put Unicode isolate marks inside every ``<bdi>``: WeasyPrint does not isolate ``<bdi>`` (or
+    ``unicode-bidi: isolate``) itself, so "Verband e.V." in an Arabic line would print as ".Verband e.V"
+    and "2026-11" as "11-2026". With the marks, Pango's bidi algorithm keeps each value in one piece."""
+
+    def opening(match: re.Match) -> str:
+        direction = _DIR_ATTRIBUTE.search(match.group(1))
+        mark = {"ltr": LRI, "rtl": RLI}.get(direction.group(1).lower(), FSI) if direction else FSI
+        return match.group(0) + mark
+
+    return _BDI_CLOSE.sub(lambda match: PDI + match.group(0), _BDI_OPEN.sub(opening, html))
+
+
 def render_pdf(template_name: str, context: dict | None = None, *, language: str) -> bytes:
     """Render ``template_name`` (extending ``pdf/base.html``) in ``language`` and return the PDF bytes."""
     from weasyprint import HTML
@@ -105,6 +128,7 @@ def render_pdf(template_name: str, context: dict | None = None, *, language: str
     full_context = {**(context or {}), "pdf_language": language, "pdf_direction": direction}
     with translation.override(language):
         html = render_to_string(template_name, full_context)
+    html = isolate_bdi(html)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=_url_fetcher_class()())
     return document.write_pdf(pdf_tags=True)
 

@@ -33,19 +33,27 @@ class AppointmentForm(forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
-        help_text=_("Shown in the KIM calendar. Calendar subscriptions show only the kind and the case number."),
+        help_text=_(
+            "Shown in the KIM calendar. Calendar subscriptions show only the kind and the case number."
+        ),
     )
     case = CaseChoiceField(label=_("Case"), queryset=None, required=False, empty_label=_("– no case –"))
     day = forms.DateField(label=_("Date"), widget=DateInput())
     start_time = forms.TimeField(label=_("From"), widget=TimeInput())
     end_time = forms.TimeField(label=_("Until"), widget=TimeInput())
     place = forms.CharField(
-        label=_("Place"), max_length=200, required=False, help_text=_("e.g. office, Ausländerbehörde room 2.14, video")
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. office, Ausländerbehörde room 2.14, video"),
     )
     interpreter_language = forms.ChoiceField(label=_("Interpreter for"), required=False)
     interpreter_booked = forms.BooleanField(label=_("Interpreter booked"), required=False)
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
         help_text=_("For you and your team lead only; never part of reminders or subscriptions."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -117,7 +125,9 @@ class DeadlineForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=DeadlineKind.choices, initial=DeadlineKind.OTHER)
     case = CaseChoiceField(label=_("Case"), queryset=None, required=False, empty_label=_("– no case –"))
     responsible = PersonChoiceField(label=_("Responsible"), queryset=None, empty_label=None)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)

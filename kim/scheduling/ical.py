@@ -47,7 +47,10 @@ def build_feed(*, appointments: list[Appointment], deadlines: list[Deadline], de
             event.add("dtstart", appointment.starts_at.astimezone(dt.UTC))
             event.add("dtend", appointment.ends_at.astimezone(dt.UTC))
             event.add("summary", _summary(appointment.get_kind_display(), appointment.case))
-            event.add("description", gettext("Details in KIM: %(url)s") % {"url": detail_url("appointment", appointment.pk)})
+            event.add(
+                "description",
+                gettext("Details in KIM: %(url)s") % {"url": detail_url("appointment", appointment.pk)},
+            )
             event.add("class", "PRIVATE")
             event.add("transp", "OPAQUE")
             calendar.add_component(event)
@@ -60,7 +63,10 @@ def build_feed(*, appointments: list[Appointment], deadlines: list[Deadline], de
             event.add("dtend", deadline.due_on + dt.timedelta(days=1))
             label = gettext("Deadline: %(kind)s") % {"kind": deadline.get_kind_display()}
             event.add("summary", _summary(label, deadline.case))
-            event.add("description", gettext("Details in KIM: %(url)s") % {"url": detail_url("deadline", deadline.pk)})
+            event.add(
+                "description",
+                gettext("Details in KIM: %(url)s") % {"url": detail_url("deadline", deadline.pk)},
+            )
             event.add("class", "PRIVATE")
             event.add("transp", "TRANSPARENT")
             calendar.add_component(event)

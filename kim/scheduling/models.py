@@ -64,15 +64,25 @@ class AppointmentKind(models.TextChoices):
 
 class Appointment(models.Model):
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="appointments", verbose_name=_("calendar of")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="appointments",
+        verbose_name=_("calendar of"),
     )
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="appointments", verbose_name=_("organisation")
     )
     case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="appointments", verbose_name=_("case")
+        Case,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appointments",
+        verbose_name=_("case"),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=AppointmentKind.choices, default=AppointmentKind.CLIENT)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AppointmentKind.choices, default=AppointmentKind.CLIENT
+    )
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
@@ -96,9 +106,14 @@ class Appointment(models.Model):
         verbose_name = _("appointment")
         verbose_name_plural = _("appointments")
         ordering = ["starts_at", "id"]
-        indexes = [models.Index(fields=["owner", "starts_at"]), models.Index(fields=["organisation", "starts_at"])]
+        indexes = [
+            models.Index(fields=["owner", "starts_at"]),
+            models.Index(fields=["organisation", "starts_at"]),
+        ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="appointment_order")
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="appointment_order"
+            )
         ]
 
     def __str__(self) -> str:
@@ -133,13 +148,26 @@ class Deadline(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("organisation")
     )
     responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("responsible")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="deadlines",
+        verbose_name=_("responsible"),
     )
     case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="deadlines", verbose_name=_("case")
+        Case,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+        verbose_name=_("case"),
     )
     client = models.ForeignKey(
-        Client, on_delete=models.CASCADE, null=True, blank=True, related_name="deadlines", verbose_name=_("client")
+        Client,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+        verbose_name=_("client"),
     )
     residence_status = models.ForeignKey(
         ResidenceStatus,
@@ -149,7 +177,9 @@ class Deadline(models.Model):
         related_name="deadlines",
         verbose_name=_("residence status"),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=DeadlineKind.choices, default=DeadlineKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=DeadlineKind.choices, default=DeadlineKind.OTHER
+    )
     title = models.CharField(_("title"), max_length=200)
     due_on = models.DateField(_("due on"))
     #: For automatic deadlines: the expiry date the deadline was computed from.
@@ -157,7 +187,9 @@ class Deadline(models.Model):
     note = models.TextField(_("note"), blank=True)
     is_automatic = models.BooleanField(_("created automatically"), default=False, editable=False)
     done_on = models.DateField(_("done on"), null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -170,7 +202,10 @@ class Deadline(models.Model):
         verbose_name = _("deadline")
         verbose_name_plural = _("deadlines")
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["responsible", "done_on", "due_on"]), models.Index(fields=["organisation", "due_on"])]
+        indexes = [
+            models.Index(fields=["responsible", "done_on", "due_on"]),
+            models.Index(fields=["organisation", "due_on"]),
+        ]
         constraints = [
             # The residence rule keeps at most one open automatic deadline per client.
             models.UniqueConstraint(
@@ -198,7 +233,8 @@ class Deadline(models.Model):
             status = self.residence_status.get_kind_display() if self.residence_status_id else None
             return gettext("%(status)s expires on %(date)s") % {
                 "status": status or gettext("Residence document"),
-                "date": date_format(self.expires_on, "SHORT_DATE_FORMAT"),
+                # isolated (FSI … PDI), so the date reads right inside right-to-left text
+                "date": "\u2068" + date_format(self.expires_on, "SHORT_DATE_FORMAT") + "\u2069",
             }
         return self.title
 
@@ -213,7 +249,9 @@ class CalendarFeedToken(models.Model):
     """A secret address for subscribing to one's own calendar in a calendar app. Only its SHA-256 is stored;
     the token itself is shown once. Revoked tokens answer 404."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_tokens"
+    )
     label = models.CharField(_("name"), max_length=100, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -252,5 +290,7 @@ class ReminderLog(models.Model):
     class Meta:
         ordering = ["-day", "user_id"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "day", "item_type", "object_id"], name="reminder_log_once_a_day")
+            models.UniqueConstraint(
+                fields=["user", "day", "item_type", "object_id"], name="reminder_log_once_a_day"
+            )
         ]

@@ -35,7 +35,7 @@ class Digest:
     measures: list = field(default_factory=list)
     referrals: list = field(default_factory=list)
 
-    def keys(self) -> list[tuple[str, int]]:
+    def item_keys(self) -> list[tuple[str, int]]:
         return (
             [(ReminderItem.APPOINTMENT, a.pk) for a in self.appointments]
             + [(ReminderItem.DEADLINE, d.pk) for d in self.deadlines]
@@ -59,7 +59,9 @@ class Digest:
 
 def _member(user_ref: str, organisation_ref: str):
     return Exists(
-        Membership.objects.active().filter(user_id=OuterRef(user_ref), organisation_id=OuterRef(organisation_ref))
+        Membership.objects.active().filter(
+            user_id=OuterRef(user_ref), organisation_id=OuterRef(organisation_ref)
+        )
     )
 
 
@@ -132,7 +134,10 @@ def _part(digest: Digest, today: dt.date) -> str:
         lines += ["", gettext("Deadlines (due within seven days or overdue)")]
         for d in digest.deadlines:
             flag = f" ({gettext('overdue')})" if d.due_on < today else ""
-            lines.append(f"- {day(d.due_on)}{flag}: " + ", ".join(x for x in [d.get_kind_display(), _case(d.case)] if x))
+            lines.append(
+                f"- {day(d.due_on)}{flag}: "
+                + ", ".join(x for x in [d.get_kind_display(), _case(d.case)] if x)
+            )
     if digest.measures:
         lines += ["", gettext("Overdue measures of your help plans")]
         for m in digest.measures:
@@ -142,7 +147,12 @@ def _part(digest: Digest, today: dt.date) -> str:
         for r in digest.referrals:
             flag = f" ({gettext('overdue')})" if r.due_date < today else ""
             lines.append(f"- {day(r.due_date)}{flag}: {_case(r.case)}, {r.get_status_display()}")
-    lines += ["", gettext("Details, names and notes are in KIM after logging in; this e-mail leaves them out on purpose.")]
+    lines += [
+        "",
+        gettext(
+            "Details, names and notes are in KIM after logging in; this e-mail leaves them out on purpose."
+        ),
+    ]
     base = getattr(settings, "KIM_BASE_URL", "").rstrip("/")
     if base:
         lines.append(f"{base}/")

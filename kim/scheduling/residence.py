@@ -39,7 +39,13 @@ SYSTEM_JOB = "residence-deadline-rule"
 MONTHS_AHEAD = 3
 
 DULDUNG_KINDS = frozenset(
-    {StatusKind.DULDUNG, StatusKind.DULDUNG_60A, StatusKind.DULDUNG_60B, StatusKind.DULDUNG_60C, StatusKind.DULDUNG_60D}
+    {
+        StatusKind.DULDUNG,
+        StatusKind.DULDUNG_60A,
+        StatusKind.DULDUNG_60B,
+        StatusKind.DULDUNG_60C,
+        StatusKind.DULDUNG_60D,
+    }
 )
 EXPIRING_KINDS = DULDUNG_KINDS | {
     StatusKind.ASYLUM_PROCEDURE,
@@ -53,10 +59,11 @@ EXPIRING_KINDS = DULDUNG_KINDS | {
 def _title(status: ResidenceStatus) -> str:
     """The stored title (German, the platform's language); pages word it in the reader's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        return gettext("%(status)s expires on %(date)s") % {
+        title = gettext("%(status)s expires on %(date)s") % {
             "status": status.get_kind_display(),
             "date": date_format(status.valid_to, "SHORT_DATE_FORMAT"),
-        }[:200]
+        }
+    return title[:200]
 
 
 def _current_status(client_id: int) -> ResidenceStatus | None:
@@ -81,7 +88,9 @@ def _audit(action: str, deadline: Deadline, details: dict | None = None) -> None
 def sync_residence_deadline(client_id: int) -> Deadline | None:
     """Bring the client's open automatic deadline in line with the timeline and the cases. Idempotent."""
     open_automatic = list(
-        Deadline.objects.select_for_update().filter(client_id=client_id, is_automatic=True, done_on__isnull=True)
+        Deadline.objects.select_for_update().filter(
+            client_id=client_id, is_automatic=True, done_on__isnull=True
+        )
     )
     status = _current_status(client_id)
     wanted = (
@@ -94,7 +103,11 @@ def sync_residence_deadline(client_id: int) -> Deadline | None:
     already_done = (
         wanted
         and Deadline.objects.filter(
-            client_id=client_id, is_automatic=True, done_on__isnull=False, residence_status=status, expires_on=status.valid_to
+            client_id=client_id,
+            is_automatic=True,
+            done_on__isnull=False,
+            residence_status=status,
+            expires_on=status.valid_to,
         ).exists()
     )
     if not wanted or case is None or already_done:
@@ -133,7 +146,9 @@ def sync_all_residence_deadlines() -> int:
     """Run the rule for every client with an expiring status or an open automatic deadline; returns the count."""
     today = timezone.localdate()
     client_ids = set(
-        ResidenceStatus.objects.filter(kind__in=EXPIRING_KINDS, valid_to__gte=today).values_list("client_id", flat=True)
+        ResidenceStatus.objects.filter(kind__in=EXPIRING_KINDS, valid_to__gte=today).values_list(
+            "client_id", flat=True
+        )
     )
     client_ids |= set(
         Deadline.objects.filter(is_automatic=True, done_on__isnull=True).values_list("client_id", flat=True)
@@ -152,5 +167,7 @@ def rule_note(deadline: Deadline) -> str:
             "permit under § 25a or § 25b AufenthG can follow."
         )
     if deadline.is_automatic:
-        return gettext("Apply for the extension in time; the application must reach the authority before expiry.")
+        return gettext(
+            "Apply for the extension in time; the application must reach the authority before expiry."
+        )
     return ""

@@ -44,7 +44,9 @@ def calendar_people(*, actor: Actor) -> QuerySet[User]:
         return User.objects.none()
     if actor.role == Role.CASE_MANAGER:
         return User.objects.filter(pk=actor.user.pk)
-    members = Membership.objects.active().filter(organisation_id=actor.organisation_id, role__in=CALENDAR_ROLES)
+    members = Membership.objects.active().filter(
+        organisation_id=actor.organisation_id, role__in=CALENDAR_ROLES
+    )
     return User.objects.filter(Q(pk=actor.user.pk) | Q(pk__in=members.values("user_id"))).order_by(
         "last_name", "first_name"
     )
@@ -90,7 +92,11 @@ def appointment_overlaps(appointment: Appointment) -> list[Appointment]:
         return []
     return list(
         Appointment.objects.active()
-        .filter(owner_id=appointment.owner_id, starts_at__lt=appointment.ends_at, ends_at__gt=appointment.starts_at)
+        .filter(
+            owner_id=appointment.owner_id,
+            starts_at__lt=appointment.ends_at,
+            ends_at__gt=appointment.starts_at,
+        )
         .exclude(pk=appointment.pk)
         .select_related("case")
     )
@@ -104,7 +110,9 @@ def _deadlines(actor: Actor) -> QuerySet[Deadline]:
 
 
 def deadline_get(*, actor: Actor, pk: int) -> Deadline:
-    return get_for_actor_or_404(Deadline.objects.select_related("case", "responsible", "residence_status"), actor, pk=pk)
+    return get_for_actor_or_404(
+        Deadline.objects.select_related("case", "responsible", "residence_status"), actor, pk=pk
+    )
 
 
 def deadlines_upcoming(actor: Actor, until: dt.date) -> list[Deadline]:
@@ -121,7 +129,9 @@ def deadlines_overdue(actor: Actor) -> list[Deadline]:
 def deadlines_in_week(actor: Actor, user: User, week_start: dt.date) -> list[Deadline]:
     user = calendar_person_get(actor=actor, user_pk=user.pk)
     return list(
-        _deadlines(actor).open().filter(responsible=user, due_on__gte=week_start, due_on__lt=week_start + dt.timedelta(7))
+        _deadlines(actor)
+        .open()
+        .filter(responsible=user, due_on__gte=week_start, due_on__lt=week_start + dt.timedelta(7))
     )
 
 
@@ -169,7 +179,9 @@ def referrals_awaiting_feedback(actor: Actor) -> list[Referral]:
     within the next seven days or has passed."""
     horizon = timezone.localdate() + dt.timedelta(days=FEEDBACK_HORIZON_DAYS)
     return list(
-        Referral.objects.filter(case__in=_own_open_cases(actor), status__in=AWAITING_FEEDBACK, due_date__lte=horizon)
+        Referral.objects.filter(
+            case__in=_own_open_cases(actor), status__in=AWAITING_FEEDBACK, due_date__lte=horizon
+        )
         .select_related("case", "to_organisation")
         .order_by("due_date", "id")
     )
@@ -244,6 +256,8 @@ def feed_entries(user: User) -> tuple[list[Appointment], list[Deadline]]:
         .select_related("case")
     )
     deadlines = list(
-        Deadline.objects.open().filter(responsible=user, organisation_id__in=organisations).select_related("case")
+        Deadline.objects.open()
+        .filter(responsible=user, organisation_id__in=organisations)
+        .select_related("case")
     )
     return appointments, deadlines

@@ -55,7 +55,11 @@ def _check_person(actor: Actor, user: User | None, field: str) -> None:
 def _check_case(actor: Actor, case: Case | None) -> None:
     if case is None:
         return
-    if not selectors.cases_for_scheduling(actor=actor).filter(pk=case.pk, organisation_id=actor.organisation_id).exists():
+    if (
+        not selectors.cases_for_scheduling(actor=actor)
+        .filter(pk=case.pk, organisation_id=actor.organisation_id)
+        .exists()
+    ):
         raise PermissionDenied
 
 
@@ -111,7 +115,9 @@ def appointment_update(
     appointment.updated_at = timezone.now()
     columns = [f"{name}_id" if name in ("owner", "case") else name for name in fields]
     save_versioned(appointment, expected_version, [*columns, "updated_at"])
-    audit_log(actor=actor, action="scheduling.appointment.update", obj=appointment, details={"fields": changed})
+    audit_log(
+        actor=actor, action="scheduling.appointment.update", obj=appointment, details={"fields": changed}
+    )
     return appointment, selectors.appointment_overlaps(appointment)
 
 
@@ -153,7 +159,11 @@ def deadline_create(*, actor: Actor, **fields) -> Deadline:
         actor=actor,
         action="scheduling.deadline.create",
         obj=deadline,
-        details={"responsible": deadline.responsible_id, "due_on": deadline.due_on.isoformat(), "kind": deadline.kind},
+        details={
+            "responsible": deadline.responsible_id,
+            "due_on": deadline.due_on.isoformat(),
+            "kind": deadline.kind,
+        },
     )
     return deadline
 
@@ -170,7 +180,12 @@ def deadline_complete(*, actor: Actor, deadline: Deadline, done_on: dt.date | No
     deadline.done_on = done_on
     deadline.done_by = actor.user
     deadline.save(update_fields=["done_on", "done_by", "updated_at"])
-    audit_log(actor=actor, action="scheduling.deadline.complete", obj=deadline, details={"done_on": done_on.isoformat()})
+    audit_log(
+        actor=actor,
+        action="scheduling.deadline.complete",
+        obj=deadline,
+        details={"done_on": done_on.isoformat()},
+    )
     return deadline
 
 
@@ -183,7 +198,9 @@ def deadline_reopen(*, actor: Actor, deadline: Deadline) -> Deadline:
     if (
         deadline.is_automatic
         and deadline.client_id
-        and Deadline.objects.filter(client_id=deadline.client_id, is_automatic=True, done_on__isnull=True).exists()
+        and Deadline.objects.filter(
+            client_id=deadline.client_id, is_automatic=True, done_on__isnull=True
+        ).exists()
     ):
         raise ValidationError(
             _("A newer deadline for this client's residence document is open; this one cannot be reopened.")
@@ -204,7 +221,9 @@ def feed_token_create(*, actor: Actor, label: str = "") -> tuple[CalendarFeedTok
     stored only as its SHA-256 and must be shown to the user now or never."""
     _require_calendar_role(actor)
     raw = secrets.token_urlsafe(32)
-    token = CalendarFeedToken(user=actor.user, label=label.strip(), token_hash=hashlib.sha256(raw.encode()).hexdigest())
+    token = CalendarFeedToken(
+        user=actor.user, label=label.strip(), token_hash=hashlib.sha256(raw.encode()).hexdigest()
+    )
     token.full_clean()
     token.save()
     audit_log(actor=actor, action="scheduling.feed_token.create", obj=token)

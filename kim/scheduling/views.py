@@ -126,7 +126,9 @@ def _appointment_form_view(request, *, case=None):
             messages.success(request, _("Appointment saved."))
             _warn_overlaps(request, overlaps)
             return redirect(_week_url(appointment.owner, actor, timezone.localdate(appointment.starts_at)))
-    return render(request, "scheduling/appointment_form.html", {"form": form, "appointment": None, "case": case})
+    return render(
+        request, "scheduling/appointment_form.html", {"form": form, "appointment": None, "case": case}
+    )
 
 
 @role_required(*CALENDAR_ROLES)
@@ -146,7 +148,12 @@ def appointment_detail(request, pk: int):
     return render(
         request,
         "scheduling/appointment_detail.html",
-        {"appointment": appointment, "week_url": _week_url(appointment.owner, request.actor, timezone.localdate(appointment.starts_at))},
+        {
+            "appointment": appointment,
+            "week_url": _week_url(
+                appointment.owner, request.actor, timezone.localdate(appointment.starts_at)
+            ),
+        },
     )
 
 
@@ -157,7 +164,9 @@ def appointment_update(request, pk: int):
     if appointment.is_cancelled:
         messages.error(request, _("This appointment was cancelled and can no longer be changed."))
         return redirect("scheduling:appointment_detail", pk=pk)
-    form = AppointmentForm(request.POST or None, initial=AppointmentForm.initial_for(appointment), actor=actor)
+    form = AppointmentForm(
+        request.POST or None, initial=AppointmentForm.initial_for(appointment), actor=actor
+    )
     stale = None
     if request.method == "POST" and form.is_valid():
         version = form.cleaned_data.get("version") or appointment.version
@@ -180,7 +189,9 @@ def appointment_update(request, pk: int):
             _warn_overlaps(request, overlaps)
             return redirect(_week_url(appointment.owner, actor, timezone.localdate(appointment.starts_at)))
     return render(
-        request, "scheduling/appointment_form.html", {"form": form, "appointment": appointment, "stale": stale}
+        request,
+        "scheduling/appointment_form.html",
+        {"form": form, "appointment": appointment, "stale": stale},
     )
 
 
@@ -207,7 +218,12 @@ def deadline_list(request):
     return render(
         request,
         "scheduling/deadline_list.html",
-        {"deadlines": deadlines, "done": done, "today": timezone.localdate(), "show_responsible": request.actor.role == Role.TEAM_LEAD},
+        {
+            "deadlines": deadlines,
+            "done": done,
+            "today": timezone.localdate(),
+            "show_responsible": request.actor.role == Role.TEAM_LEAD,
+        },
     )
 
 
@@ -284,7 +300,9 @@ def feed_settings(request):
         "form": form,
         "tokens": list(selectors.feed_tokens(actor=request.actor)),
         "new_url": new_url,
-        "new_webcal_url": new_url.replace("https://", "webcal://", 1).replace("http://", "webcal://", 1) if new_url else None,
+        "new_webcal_url": new_url.replace("https://", "webcal://", 1).replace("http://", "webcal://", 1)
+        if new_url
+        else None,
     }
     return render(request, "scheduling/feed_settings.html", context)
 
@@ -294,7 +312,9 @@ def feed_settings(request):
 def feed_token_revoke(request, pk: int):
     token = selectors.feed_token_get(actor=request.actor, pk=pk)
     services.feed_token_revoke(actor=request.actor, token=token)
-    messages.success(request, _("The subscription was revoked. Calendar apps using its address get nothing any more."))
+    messages.success(
+        request, _("The subscription was revoked. Calendar apps using its address get nothing any more.")
+    )
     return redirect("scheduling:feed_settings")
 
 
@@ -311,11 +331,12 @@ def feed(request, token: str):
             return request.build_absolute_uri(reverse("scheduling:appointment_detail", kwargs={"pk": pk}))
         return request.build_absolute_uri(reverse("scheduling:deadline_list")) + f"#deadline-{pk}"
 
-    body = build_feed(appointments=appointments, deadlines=deadlines, detail_url=detail_url, host=request.get_host())
+    body = build_feed(
+        appointments=appointments, deadlines=deadlines, detail_url=detail_url, host=request.get_host()
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kim.ics"'
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
-

@@ -32,7 +32,10 @@ class HourRow:
 def build_week(week_start: dt.date, appointments, deadlines, today: dt.date) -> dict:
     """Place appointments (already time-ordered) on the day and hour they start in local time; an entry
     that began in the previous week shows at the start of Monday. Hours 8–17 are always shown."""
-    days = [Day(date=week_start + dt.timedelta(days=i), is_today=week_start + dt.timedelta(days=i) == today) for i in range(7)]
+    days = [
+        Day(date=week_start + dt.timedelta(days=i), is_today=week_start + dt.timedelta(days=i) == today)
+        for i in range(7)
+    ]
     placed = []
     for appointment in appointments:
         start = timezone.localtime(appointment.starts_at)

@@ -27,7 +27,9 @@ class Command(BaseCommand):
     help = "E-mail each person what is due (appointments tomorrow, deadlines, overdue measures, referrals). Idempotent per day."
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="Print the e-mails; send and write nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print the e-mails; send and write nothing."
+        )
 
     def handle(self, *args, dry_run: bool = False, **options):
         today = timezone.localdate()
@@ -56,9 +58,14 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     # The log rows first: a concurrent run trips over the unique constraint and sends nothing.
                     ReminderLog.objects.bulk_create(
-                        [ReminderLog(user_id=user_id, day=today, item_type=t, object_id=o) for t, o in new.keys()]
+                        [
+                            ReminderLog(user_id=user_id, day=today, item_type=t, object_id=o)
+                            for t, o in new.item_keys()
+                        ]
                     )
-                    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [new.user.email], fail_silently=False)
+                    send_mail(
+                        subject, body, settings.DEFAULT_FROM_EMAIL, [new.user.email], fail_silently=False
+                    )
                     audit_log(
                         actor=Actor.system(),
                         system=SYSTEM_JOB,
@@ -71,8 +78,12 @@ class Command(BaseCommand):
             except IntegrityError:
                 self.stderr.write(f"User {user_id}: already reminded by a parallel run; skipped.")
                 continue
-            except Exception as error:  # one failing mailbox must not stop the others; logged rows rolled back
-                self.stderr.write(f"User {user_id}: e-mail failed ({error.__class__.__name__}); will retry next run.")
+            except (
+                Exception
+            ) as error:  # one failing mailbox must not stop the others; logged rows rolled back
+                self.stderr.write(
+                    f"User {user_id}: e-mail failed ({error.__class__.__name__}); will retry next run."
+                )
                 continue
             mails += 1
             items += len(new)

@@ -1,0 +1,46 @@
+"""Fixtures of the clients tests: members of the welfare organisation and a client of one case manager."""
+
+import pytest
+
+from kim.accounts.models import Role
+from tests.clients.factories import ClientFactory, make_case
+
+
+@pytest.fixture
+def owner(make_member):
+    """The case manager of the client's case."""
+    return make_member(Role.CASE_MANAGER)
+
+
+@pytest.fixture
+def colleague(make_member):
+    """Another case manager of the same organisation."""
+    return make_member(Role.CASE_MANAGER)
+
+
+@pytest.fixture
+def lead(make_member):
+    return make_member(Role.TEAM_LEAD)
+
+
+@pytest.fixture
+def stranger(make_member, other_welfare):
+    """A case manager of another organisation."""
+    return make_member(Role.CASE_MANAGER, organisation=other_welfare)
+
+
+@pytest.fixture
+def person(welfare, owner):
+    """A client of the welfare organisation with a case managed by ``owner``."""
+    client = ClientFactory(
+        organisation=welfare,
+        given_names="Mohammed",
+        family_name="Al-Ahmad",
+        name_original_script="محمد الأحمد",
+        birth_year=1988,
+        phone="0170 1234567",
+        phone_digits="491701234567",
+        created_by=owner.user,
+    )
+    make_case(client, owner.user, number="T-2026-0042")
+    return client
