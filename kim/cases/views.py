@@ -39,6 +39,7 @@ from kim.cases.forms import (
     WithdrawForm,
 )
 from kim.cases.models import CaseStatus, Goal, Measure, RequestStatus
+from kim.clients.services import PossibleDuplicate
 from kim.core.access import role_required
 from kim.core.audit import audit_log
 from kim.core.concurrency import StaleRecordError
@@ -153,30 +154,30 @@ def request_intake(request, pk: int):
                 )
                 messages.success(request, _("The request was not admitted; the coordination sees the reason."))
                 return redirect("cases:request_list")
-            similar, hidden_elsewhere = _similar_clients(request.actor, data)
-            if (similar or hidden_elsewhere) and not data["different_person_confirmed"]:
-                form.add_error(
-                    "different_person_confirmed",
-                    _("Similar people are known. Open the matching record, or confirm that this is a different person."),
+            if request.POST.get("use_client"):
+                from kim.clients.selectors import client_get
+
+                existing = client_get(actor=request.actor, pk=request.POST["use_client"])
+                case = services.request_decide(
+                    actor=request.actor, request=item, admit=True, need_areas=data["need_areas"],
+                    admission_rule_met=data["admission_rule_met"], client=existing,
                 )
             else:
                 case = _admit(request.actor, item, data)
-                messages.success(request, _("Case %(number)s opened.") % {"number": case.number})
-                return redirect("cases:case_detail", pk=case.pk)
+            messages.success(request, _("Case %(number)s opened.") % {"number": case.number})
+            return redirect("cases:case_detail", pk=case.pk)
+        except PossibleDuplicate as duplicate:
+            similar, hidden_elsewhere = duplicate.matches, duplicate.hidden_elsewhere
+            form.add_error(
+                "different_person_confirmed",
+                _("Similar people are known. Open the matching record, or confirm that this is a different person."),
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
     return render(
         request,
         "cases/request_intake.html",
         {"item": item, "form": form, "similar": similar, "hidden_elsewhere": hidden_elsewhere},
-    )
-
-
-def _similar_clients(actor, data):
-    from kim.clients import selectors as client_selectors
-
-    return client_selectors.client_find_similar(
-        actor=actor, given_names=data["given_names"], family_name=data["family_name"], birth_year=data["birth_year"]
     )
 
 
@@ -188,6 +189,7 @@ def _admit(actor, item, data):
     with transaction.atomic():
         client = client_services.client_create(
             actor=actor,
+            confirmed_different_person=data["different_person_confirmed"],
             given_names=data["given_names"],
             family_name=data["family_name"],
             birth_year=data["birth_year"],

@@ -68,8 +68,7 @@ class ConsentForm(forms.Form):
             pk=client.organisation_id
         )
         self.fields["form_language"].choices = [
-            (code, f"{autonym(code)} – {language_name(code)}" if code != "de" else autonym(code))
-            for code in consent_forms.FORM_LANGUAGES
+            (code, _form_language_label(code)) for code in consent_forms.FORM_LANGUAGES
         ]
         if not self.is_bound:
             self.initial.setdefault("valid_from", timezone.localdate())
@@ -106,6 +105,12 @@ class ScanForm(forms.Form):
         help_text=gettext_lazy("PDF, JPEG or PNG, at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
     )
+
+
+def _form_language_label(code: str) -> str:
+    """ "Українська – Ukrainisch": the language's own name (the client reads it) and the UI's name for it."""
+    own, ui = autonym(code), language_name(code)
+    return own if own.casefold() == ui.casefold() else f"{own} – {ui}"
 
 
 def _preferred_form_language(client: Client) -> str:

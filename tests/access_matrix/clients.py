@@ -16,15 +16,15 @@ NOT_SHARED = {Role.AUTHORITY_STAFF: 404}
 
 
 def _client(w):
-    return {"pk": w["client"].pk}
+    return {"pk": w["clients_client"].pk}
 
 
 def _name(w):
-    return {"pk": w["client"].pk, "name_pk": w["client_name"].pk}
+    return {"pk": w["clients_client"].pk, "name_pk": w["clients_client_name"].pk}
 
 
 def _status(w):
-    return {"pk": w["client"].pk, "status_pk": w["residence_status"].pk}
+    return {"pk": w["clients_client"].pk, "status_pk": w["clients_residence_status"].pk}
 
 
 ENTRIES: list = [
@@ -38,21 +38,21 @@ ENTRIES: list = [
     Entry("clients:client_name_update", EDITORS, kwargs=_name),
     Entry("clients:client_name_delete", EDITORS, kwargs=_name, method="post", ok=302, anonymous=302),
     Entry("clients:household_create", EDITORS, kwargs=_client),
-    Entry("clients:household_detail", EDITORS, kwargs=lambda w: {"pk": w["household"].pk}),
-    Entry("clients:household_update", EDITORS, kwargs=lambda w: {"pk": w["household"].pk}),
-    Entry("clients:household_delete", EDITORS, kwargs=lambda w: {"pk": w["household"].pk}, method="post", ok=302),
+    Entry("clients:household_detail", EDITORS, kwargs=lambda w: {"pk": w["clients_household"].pk}),
+    Entry("clients:household_update", EDITORS, kwargs=lambda w: {"pk": w["clients_household"].pk}),
+    Entry("clients:household_delete", EDITORS, kwargs=lambda w: {"pk": w["clients_household"].pk}, method="post", ok=302),
     Entry(
         "clients:household_member_add",
         EDITORS,
-        kwargs=lambda w: {"pk": w["household"].pk},
+        kwargs=lambda w: {"pk": w["clients_household"].pk},
         method="post",
         ok=302,
-        data=lambda w: {"client": w["household_child"].pk, "relation": "child"},
+        data=lambda w: {"client": w["clients_household_child"].pk, "relation": "child"},
     ),
     Entry(
         "clients:household_member_update",
         EDITORS,
-        kwargs=lambda w: {"pk": w["household_member"].pk},
+        kwargs=lambda w: {"pk": w["clients_household_member"].pk},
         method="post",
         ok=302,
         data=lambda w: {"relation": "spouse"},
@@ -60,7 +60,7 @@ ENTRIES: list = [
     Entry(
         "clients:household_member_remove",
         EDITORS,
-        kwargs=lambda w: {"pk": w["household_member"].pk},
+        kwargs=lambda w: {"pk": w["clients_household_member"].pk},
         method="post",
         ok=302,
     ),
@@ -71,7 +71,7 @@ ENTRIES: list = [
 
 
 def build(world: dict) -> None:
-    """A client of the case manager's organisation with a case of that case manager, a further spelling,
+    """World keys prefixed ``clients_``: a client of the case manager's organisation with a case of that case manager, a further spelling,
     a household with a second member, and a residence status."""
     from kim.cases.models import Case
     from kim.clients.models import Client, ClientName, Household, HouseholdMember
@@ -95,15 +95,15 @@ def build(world: dict) -> None:
     child = Client.objects.create(
         organisation=organisation, given_names="Sara", family_name="Haddad", birth_year=2015, created_by=member.user
     )
-    world["client"] = client
-    world["client_name"] = ClientName.objects.create(client=client, given_names="Leila", family_name="Hadad")
+    world["clients_client"] = client
+    world["clients_client_name"] = ClientName.objects.create(client=client, given_names="Leila", family_name="Hadad")
     for record in (client, spouse, child):
         reindex_client(record)
     household = Household.objects.create(organisation=organisation, name="Familie Haddad")
     HouseholdMember.objects.create(household=household, client=client, relation="reference")
-    world["household"] = household
-    world["household_member"] = HouseholdMember.objects.create(household=household, client=spouse, relation="spouse")
-    world["household_child"] = child
-    world["residence_status"] = ResidenceStatus.objects.create(
+    world["clients_household"] = household
+    world["clients_household_member"] = HouseholdMember.objects.create(household=household, client=spouse, relation="spouse")
+    world["clients_household_child"] = child
+    world["clients_residence_status"] = ResidenceStatus.objects.create(
         client=client, kind="duldung", valid_from=dt.date(2024, 1, 1), valid_to=dt.date(2024, 6, 30), recorded_by=member.user
     )

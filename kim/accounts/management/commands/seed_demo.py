@@ -32,9 +32,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also generate N synthetic clients with cases, contacts, referrals and appointments (load tests).",
+        )
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        with transaction.atomic():
+            self._seed(options)
+        if options["scale"]:
+            from kim.cases.scale import generate
+
+            self.stdout.write(f"Generating synthetic case data up to {options['scale']:,} clients …")
+            added = generate(options["scale"], stdout=self.stdout)
+            self.stdout.write(self.style.SUCCESS(f"{added:,} synthetic clients added."))
+
+    def _seed(self, options):
         created = {"organisations": 0, "districts": 0, "users": 0}
         organisations = {}
         for name, short, kind, cm, street, postcode in demo.ORGANISATIONS:
