@@ -46,9 +46,20 @@ def _start_page(request):
             )
             if missing
         ]
+    if actor.role == Role.CASE_MANAGER:
+        from kim.cases.selectors import incoming_transfers, request_queue
+        from kim.scheduling.selectors import my_week_context
+
+        context.update(my_week_context(actor))
+        context["assigned_requests"] = request_queue(actor=actor, status="assigned")
+        context["incoming_transfers"] = incoming_transfers(actor=actor)
     if actor.role == Role.TEAM_LEAD:
         context["staff"] = account_selectors.staff_of_organisation(actor=actor)
     if actor.role in (Role.COORDINATOR, Role.ADMIN_ASSISTANT):
+        from kim.cases.selectors import request_queue, waiting_days
+
+        open_requests = list(request_queue(actor=actor, status="open")[:10])
+        context["open_requests"] = [{"request": r, "waiting_days": waiting_days(r)} for r in open_requests]
         context["contact_point"] = account_selectors.central_contact_point()
         context["case_manager_count"] = account_selectors.case_managers_overview().count()
     if actor.role == Role.SYSTEM_ADMIN:
