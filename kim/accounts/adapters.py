@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
@@ -27,6 +30,29 @@ class AccountAdapter(DefaultAccountAdapter):
             messages.error(request, _("Demo accounts can only be used while the platform runs in demo mode."))
             return redirect("account_login")
         return super().pre_login(request, user, **kwargs)
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Setting up the first second factor right after logging in needs no second password entry.
+
+        allauth asks for the password again before any change of authenticators. For the very first one,
+        which our middleware demands straight after the login (and its recovery codes), the login itself is
+        the proof – provided it happened within the reauthentication timeout and the account had no
+        authenticator before this session.
+        """
+        request = self.request
+        if app == "allauth.mfa" and request is not None and request.user.is_authenticated:
+            from allauth.account import app_settings as account_settings
+            from allauth.account.internal.flows.login import get_authentication_records
+
+            from allauth.mfa.models import Authenticator
+
+            records = get_authentication_records(request, request.user)
+            if records and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT:
+                logged_in_at = dt.datetime.fromtimestamp(records[0]["at"], tz=dt.UTC)
+                # Only authenticators made in this very session (the first set-up and its recovery codes).
+                if not Authenticator.objects.filter(user=request.user, created_at__lt=logged_in_at).exists():
+                    return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def login(self, request, user) -> None:
         super().login(request, user)

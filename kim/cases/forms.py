@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.accounts.models import District, Membership, Role
 from kim.cases.models import (
+    CaseStatus,
     ClosureReason,
     ContactMode,
     GoalStatus,
@@ -309,8 +310,5 @@ class CaseFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("open", _("open cases")), ("", _("all")), *[(s, l) for s, l in (
-            ("intake", _("intake")), ("assessment", _("assessment")), ("planning", _("planning")),
-            ("implementation", _("implementation and monitoring")), ("paused", _("paused")), ("closed", _("closed")),
-        )]],
+        choices=[("open", _("open cases")), ("", _("all")), *CaseStatus.choices],
     )

@@ -43,6 +43,7 @@ from kim.clients.models import (
     DataCategory,
     Household,
     HouseholdMember,
+    Relation,
 )
 from kim.core.scoping import Actor, get_for_actor_or_404
 
@@ -52,6 +53,8 @@ CLIENT_READERS = (Role.CASE_MANAGER, Role.TEAM_LEAD, Role.AUTHORITY_STAFF)
 CLIENT_EDITORS = (Role.CASE_MANAGER, Role.TEAM_LEAD)
 
 CANDIDATE_LIMIT = 200
+#: The first, unscoped look-up in the key index takes this many times the candidates needed.
+UNSCOPED_FACTOR = 10
 SEARCH_THRESHOLD = 70
 DUPLICATE_THRESHOLD = 85
 TRIGRAM_THRESHOLD = 0.5
@@ -165,9 +168,9 @@ def household_get(*, actor: Actor, pk: int) -> Household:
 def household_members(*, actor: Actor, household: Household) -> tuple[list[HouseholdMember], int]:
     """The members the actor may see, and how many further members there are (only counted, not named)."""
     visible = Client.objects.for_actor(actor).values("pk")
-    members = list(
-        household.members.filter(client__in=visible).select_related("client").order_by("relation", "client__family_name")
-    )
+    members = list(household.members.filter(client__in=visible).select_related("client"))
+    order = list(Relation.values)
+    members.sort(key=lambda m: (order.index(m.relation), m.client.birth_year or 0, m.client.given_names))
     hidden = household.members.exclude(client__in=visible).count()
     return members, hidden
 
@@ -211,22 +214,36 @@ def _trigram_candidates(base: QuerySet, text: str, limit: int) -> list[int]:
         )
 
 
-def _key_candidates(base: QuerySet, text: str, limit: int) -> list[int]:
+def _key_candidates(base: QuerySet, text: str, limit: int, broad: bool = False) -> list[int]:
+    """Clients of ``base`` sharing the most index keys with ``text``, best first.
+
+    A narrow ``base`` (a case manager's clients, one year-of-birth window) is joined to the key rows
+    directly. For a ``broad`` one (a team lead's whole organisation) SQLite would first have to list the
+    scope; there the key index is asked alone (a few milliseconds even for common names) for the best
+    ``UNSCOPED_FACTOR × limit`` clients, which are then narrowed to ``base`` by primary key – and only if that
+    leaves too few is the joined query run after all."""
     keys = names.search_keys(text)
     if not keys:
         return []
-    rows = (
-        ClientSearchKey.objects.filter(key__in=keys, client__in=base.order_by().values("pk"))
-        .values("client_id")
-        .annotate(hits=Count("id"))
-        .order_by("-hits", "client_id")[:limit]
-    )
-    return [row["client_id"] for row in rows]
+
+    def grouped(rows, size):
+        return [
+            row["client_id"]
+            for row in rows.values("client_id").annotate(hits=Count("id")).order_by("-hits", "client_id")[:size]
+        ]
+
+    if broad:
+        first = grouped(ClientSearchKey.objects.filter(key__in=keys), UNSCOPED_FACTOR * limit)
+        allowed = set(base.filter(pk__in=first).values_list("pk", flat=True))
+        ids = [pk for pk in first if pk in allowed]
+        if len(ids) >= limit or len(first) < UNSCOPED_FACTOR * limit:
+            return ids[:limit]
+    return grouped(ClientSearchKey.objects.filter(key__in=keys, client__in=base.order_by().values("pk")), limit)
 
 
-def name_candidates(base: QuerySet, text: str, limit: int = CANDIDATE_LIMIT) -> list[int]:
+def name_candidates(base: QuerySet, text: str, limit: int = CANDIDATE_LIMIT, broad: bool = False) -> list[int]:
     """Ids of at most about 2 × ``limit`` clients of ``base`` whose names may match ``text``."""
-    ids = _key_candidates(base, text, limit)
+    ids = _key_candidates(base, text, limit, broad)
     if connection.vendor == "postgresql":
         ids = list(dict.fromkeys([*ids, *_trigram_candidates(base, text, limit)]))
     return ids
@@ -287,7 +304,8 @@ def client_search(*, actor: Actor, query: str, birth_year: int | None = None, li
             for client in base.filter(phone_digits__contains=digits)[:limit]:
                 add(client, 100, "phone")
     if text and any(ch.isalpha() for ch in text):
-        for client, score in _ranked(name_candidates(base, text), [text]):
+        broad = actor.role == Role.TEAM_LEAD
+        for client, score in _ranked(name_candidates(base, text, broad=broad), [text]):
             if score >= SEARCH_THRESHOLD:
                 add(client, score, "name")
     if not text and birth_year:

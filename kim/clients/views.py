@@ -175,7 +175,7 @@ def _yes_no(value: bool) -> str:
 
 
 def _display(field, value) -> str:
-    choices = dict((str(k), v) for k, v in getattr(field, "choices", []) or [])
+    choices = {str(k): v for k, v in getattr(field, "choices", []) or []}
     text = str(value) if value not in (None, "") else ""
     return str(choices.get(text, text)) if choices and text else text
 

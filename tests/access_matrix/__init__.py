@@ -43,7 +43,16 @@ class Entry:
 
 
 def _collect():
-    from tests.access_matrix import accounts, cases, clients, consent, documents, network, referrals, scheduling
+    from tests.access_matrix import (
+        accounts,
+        cases,
+        clients,
+        consent,
+        documents,
+        network,
+        referrals,
+        scheduling,
+    )
 
     modules = [accounts, clients, consent, cases, referrals, documents, scheduling, network]
     entries = [entry for module in modules for entry in module.ENTRIES]

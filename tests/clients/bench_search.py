@@ -146,7 +146,9 @@ def main() -> None:
     print("\nclient_find_similar (all 100,000 clients, year ±1)")
     for given, family, year in [("Muhammad", "Alahmad", 1980), ("Олександр", "Коваль", 1979), ("Anna", "Schmitt", 1990)]:
         actor = actors["case manager (2,000 in scope)"]
-        median, slowest, size = timed(lambda g=given, f=family, y=year: selectors.client_find_similar(actor, g, f, y))
+        median, slowest, size = timed(
+            lambda a=actor, g=given, f=family, y=year: selectors.client_find_similar(a, g, f, y)
+        )
         print(f"  {given + ' ' + family!r:24} median {median:7.1f} ms  max {slowest:7.1f} ms  visible {size}")
 
 
