@@ -303,6 +303,7 @@ def case_close(
         expected_version,
         ["status", "status_before_pause", "closure_reason", "goal_attainment", "closure_note", "closed_on", "updated_at"],
     )
+    _sync_deadlines(case)
     _event(case, actor, "closed", from_status=from_status, to_status=CaseStatus.CLOSED, note=case.get_closure_reason_display())
     audit_log(actor=actor, action="cases.case.close", obj=case, details={"reason": reason, "goal_attainment": goal_attainment})
     return case
@@ -319,9 +320,17 @@ def case_reopen(*, actor: Actor, case: Case, note: str, expected_version: int) -
     case.closed_on = None
     case.updated_at = timezone.now()
     save_versioned(case, expected_version, ["status", "closed_on", "updated_at"])
+    _sync_deadlines(case)
     _event(case, actor, "reopened", from_status=CaseStatus.CLOSED, to_status=case.status, note=note)
     audit_log(actor=actor, action="cases.case.reopen", obj=case)
     return case
+
+
+def _sync_deadlines(case: Case) -> None:
+    """Versioned saves send no post_save signal: keep the client's permit deadline in step by hand."""
+    from kim.scheduling.residence import sync_residence_deadline
+
+    sync_residence_deadline(case.client_id)
 
 
 def require_case_worker(actor: Actor, case: Case) -> None:

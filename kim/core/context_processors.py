@@ -11,6 +11,8 @@ from kim.core.languages import autonym
 # (label, url name, roles that see it; empty = everyone with a membership)
 NAVIGATION = [
     (_("Start"), "core:home", ()),
+    (_("Calendar"), "scheduling:calendar", (Role.CASE_MANAGER, Role.TEAM_LEAD)),
+    (_("Deadlines"), "scheduling:deadline_list", (Role.CASE_MANAGER, Role.TEAM_LEAD)),
     (_("Requests"), "cases:request_list", (Role.COORDINATOR, Role.ADMIN_ASSISTANT, Role.CASE_MANAGER, Role.TEAM_LEAD)),
     (_("Cases"), "cases:case_list", (Role.CASE_MANAGER, Role.TEAM_LEAD, Role.AUTHORITY_STAFF)),
     (_("Cases (pseudonymised)"), "cases:coordination_cases", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),

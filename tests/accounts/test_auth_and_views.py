@@ -214,3 +214,10 @@ def test_team_lead_edits_profile_of_own_staff_but_not_of_others(make_member, cli
     response = client.post(reverse("accounts:staff_profile_update", args=[outsider.user.pk]), {"max_caseload": "1"})
     assert response.status_code == 404
     assert StaffProfile.objects.get(user=outsider.user).max_caseload is None
+
+
+def test_demo_logins_work_on_a_fresh_database(db, settings, client):
+    settings.KIM_DEMO = True
+    call_command("seed_demo", quiet_logins=True)
+    _login(client, "layla.haddad@kim-demo.example", settings.KIM_DEMO_PASSWORD)
+    assert client.get("/").status_code == 200

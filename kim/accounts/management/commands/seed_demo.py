@@ -84,12 +84,13 @@ class Command(BaseCommand):
         for (email, first, last, org_name, role, title, languages, district_numbers, hours, caseload,
              phone) in demo.STAFF:
             user = User.objects.filter(email=email).first()
-            if user is None:
+            is_new = user is None
+            if is_new:
                 user = User(email=email, first_name=first, last_name=last, is_demo=True)
                 created["users"] += 1
             if demo_mode:
-                # Hashing is slow on purpose: only set the password where none is usable yet.
-                if not user.has_usable_password():
+                # Hashing is slow on purpose: only set the password for new accounts and where none is usable.
+                if is_new or not user.has_usable_password():
                     user.set_password(settings.KIM_DEMO_PASSWORD)
             else:
                 user.set_unusable_password()
