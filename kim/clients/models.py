@@ -347,3 +347,37 @@ class Consent(models.Model):
         unknown = set(self.data_categories) - set(DataCategory.values)
         if unknown:
             raise ValidationError({"data_categories": _("Unknown data category.")})
+
+
+# The search index follows every change of a name, whoever saves it (services, request intake, seeds). --------
+# kim.clients.services.client_update saves through an UPDATE (optimistic locking) and reindexes itself.
+
+
+def _reindex_on_client_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    if update_fields is not None and not {"given_names", "family_name", "name_original_script"} & set(update_fields):
+        return
+    from kim.clients.services import reindex_client
+
+    reindex_client(instance)
+
+
+def _reindex_on_name_change(sender, instance, raw=False, origin=None, **kwargs):
+    if raw:
+        return
+    # A name deleted because its client is being deleted: nothing to index.
+    if origin is not None and not (
+        origin is instance or (isinstance(origin, models.QuerySet) and origin.model is ClientName)
+    ):
+        return
+    from kim.clients.services import reindex_client
+
+    client = Client.objects.filter(pk=instance.client_id).first()
+    if client is not None:
+        reindex_client(client)
+
+
+models.signals.post_save.connect(_reindex_on_client_save, sender=Client, dispatch_uid="clients_reindex_client")
+models.signals.post_save.connect(_reindex_on_name_change, sender=ClientName, dispatch_uid="clients_reindex_name")
+models.signals.post_delete.connect(_reindex_on_name_change, sender=ClientName, dispatch_uid="clients_reindex_name_del")

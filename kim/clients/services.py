@@ -139,8 +139,7 @@ def client_create(*, actor: Actor, confirmed_different_person: bool = False, **f
     )
     if (matches or hidden) and not confirmed_different_person:
         raise PossibleDuplicate(matches, hidden)
-    client.save()
-    reindex_client(client)
+    client.save()  # the post_save signal builds the search index (kim.clients.models)
     audit_log(
         actor=actor,
         action="clients.client.create",
@@ -185,7 +184,6 @@ def client_name_create(*, actor: Actor, client: Client, kind: str, given_names: 
     name = ClientName(client=client, kind=kind, given_names=given_names or "", family_name=family_name or "")
     _name_clean(name)
     name.save()
-    reindex_client(client)
     audit_log(actor=actor, action="clients.name.create", obj=client, details={"name_id": name.pk, "kind": kind})
     return name
 
@@ -196,7 +194,6 @@ def client_name_update(*, actor: Actor, name: ClientName, kind: str, given_names
     name.kind, name.given_names, name.family_name = kind, given_names or "", family_name or ""
     _name_clean(name)
     name.save()
-    reindex_client(name.client)
     audit_log(
         actor=actor, action="clients.name.update", obj=name.client, details={"name_id": name.pk, "kind": kind}
     )
@@ -209,7 +206,6 @@ def client_name_delete(*, actor: Actor, name: ClientName) -> None:
     _require_editor(actor, client)
     name_id = name.pk
     name.delete()
-    reindex_client(client)
     audit_log(actor=actor, action="clients.name.delete", obj=client, details={"name_id": name_id})
 
 

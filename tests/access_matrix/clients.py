@@ -75,7 +75,6 @@ def build(world: dict) -> None:
     a household with a second member, and a residence status."""
     from kim.cases.models import Case
     from kim.clients.models import Client, ClientName, Household, HouseholdMember
-    from kim.clients.services import reindex_client
     from kim.residence.models import ResidenceStatus
 
     member = world["members"][Role.CASE_MANAGER]
@@ -97,8 +96,6 @@ def build(world: dict) -> None:
     )
     world["clients_client"] = client
     world["clients_client_name"] = ClientName.objects.create(client=client, given_names="Leila", family_name="Hadad")
-    for record in (client, spouse, child):
-        reindex_client(record)
     household = Household.objects.create(organisation=organisation, name="Familie Haddad")
     HouseholdMember.objects.create(household=household, client=client, relation="reference")
     world["clients_household"] = household

@@ -187,3 +187,18 @@ def test_household_delete_keeps_the_clients(person, owner, actor_for):
     household = make_household(person)
     services.household_delete(actor=actor_for(owner), household=household)
     assert not Household.objects.exists() and Client.objects.filter(pk=person.pk).exists()
+
+
+def test_index_follows_names_saved_anywhere(welfare, lead, actor_for):
+    """Clients created outside the services (request intake, seeds) are found too; deleting works."""
+    from kim.clients import selectors
+    from kim.clients.models import ClientName
+
+    client = Client.objects.create(organisation=welfare, given_names="Олена", family_name="Бондаренко")
+    assert [h.client for h in selectors.client_search(actor=actor_for(lead), query="Olena Bondarenko")] == [client]
+    ClientName.objects.create(client=client, given_names="Elena", family_name="Kowalska")
+    assert [h.client for h in selectors.client_search(actor=actor_for(lead), query="Kowalska")] == [client]
+    ClientName.objects.filter(client=client).delete()
+    assert selectors.client_search(actor=actor_for(lead), query="Kowalska") == []
+    client.delete()
+    assert not ClientSearchKey.objects.exists()

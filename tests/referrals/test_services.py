@@ -127,11 +127,12 @@ def test_team_lead_may_refer(make_member, actor_for, case, partner, consent):
 
 
 def test_send_to_partner_without_platform_users_mails_letter_and_single_use_link(
-    owner, actor_for, case, partner, consent
+    settings, owner, actor_for, case, partner, consent
 ):
+    settings.KIM_BASE_URL = "https://kim.example"
     referral = _create(actor_for(owner), case, partner, partner_email="team@mbe-nord.example")
     before = timezone.now()
-    result = referrals.referral_send(actor=actor_for(owner), referral=referral, base_url="https://kim.example/")
+    result = referrals.referral_send(actor=actor_for(owner), referral=referral, base_url="https://evil.example/")
     referral.refresh_from_db()
     assert result.channel == "link"
     assert referral.status == ReferralStatus.SENT

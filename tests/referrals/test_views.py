@@ -150,13 +150,14 @@ def test_invalid_update_keeps_input_and_changes_nothing(owner, client_for, refer
 # Send --------------------------------------------------------------------------------------------------
 
 
-def test_send_view_sends_and_reports_the_link(owner, client_for, referral, mailoutbox):
+def test_send_view_sends_and_reports_the_link(settings, owner, client_for, referral, mailoutbox):
+    settings.KIM_BASE_URL = "https://kim.oberhausen.example/"
     response = client_for(owner).post(reverse("referrals:referral_send", kwargs={"pk": referral.pk}), follow=True)
     assert response.status_code == 200
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.SENT
     assert len(mailoutbox) == 1
-    assert "http://testserver/rueckmeldung/" in mailoutbox[0].body
+    assert "https://kim.oberhausen.example/rueckmeldung/" in mailoutbox[0].body  # the configured address
 
 
 def test_send_view_with_withdrawn_consent_shows_the_message_and_changes_nothing(
