@@ -308,7 +308,7 @@ class Consent(models.Model):
         related_name="consents_received",
         verbose_name=_("recipient"),
     )
-    data_categories = models.JSONField(_("data categories"), default=list)
+    data_categories = models.JSONField(_("data categories"), default=list, blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)

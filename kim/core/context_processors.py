@@ -15,6 +15,7 @@ NAVIGATION = [
     (_("Deadlines"), "scheduling:deadline_list", (Role.CASE_MANAGER, Role.TEAM_LEAD)),
     (_("Requests"), "cases:request_list", (Role.COORDINATOR, Role.ADMIN_ASSISTANT, Role.CASE_MANAGER, Role.TEAM_LEAD)),
     (_("Cases"), "cases:case_list", (Role.CASE_MANAGER, Role.TEAM_LEAD, Role.AUTHORITY_STAFF)),
+    (_("Clients"), "clients:client_list", (Role.CASE_MANAGER, Role.TEAM_LEAD, Role.AUTHORITY_STAFF)),
     (_("Cases (pseudonymised)"), "cases:coordination_cases", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),
     (_("Caseload"), "cases:caseload", (Role.COORDINATOR, Role.ADMIN_ASSISTANT, Role.TEAM_LEAD)),
     (_("Barriers"), "network:barrier_list", (Role.COORDINATOR, Role.ADMIN_ASSISTANT, Role.CASE_MANAGER, Role.TEAM_LEAD)),
