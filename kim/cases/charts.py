@@ -30,8 +30,8 @@ def need_chart_svg(series: list[dict], dates: list, *, chart_id: str = "need-cha
     """``series``: [{"label", "points": [(date, level)]}], ``dates``: the assessment dates in order."""
     if not series or not dates:
         return mark_safe("")
-    width, height = 720, 300
-    left, right, top, bottom = 48, 200, 20, 40
+    width, height = 760, 300
+    left, right, top, bottom = 48, 250, 20, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     n = len(dates)
 

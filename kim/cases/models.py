@@ -251,6 +251,10 @@ class CaseEvent(models.Model):
         "transfer_requested": _("transfer requested"),
         "transfer_accepted": _("transfer accepted"),
         "transfer_declined": _("transfer declined"),
+        "referral_created": _("referral planned"),
+        "referral_sent": _("referral sent"),
+        "referral_status": _("referral updated"),
+        "referral_answered": _("partner answered the referral"),
     }
 
     class Meta:

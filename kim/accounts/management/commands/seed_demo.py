@@ -43,6 +43,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             self._seed(options)
+        from kim.cases.demo import seed_demo_cases
+
+        if seed_demo_cases():
+            self.stdout.write("Demo cases, requests and appointments created (fictional persons).")
         if options["scale"]:
             from kim.cases.scale import generate
 
