@@ -66,7 +66,10 @@ def main() -> None:
         cursor.execute("ANALYZE") if connection.vendor == "postgresql" else None
     n_clients, n_contacts = KimClient.objects.count(), Contact.objects.count()
 
-    user = User.objects.get(email="layla.haddad@kim-demo.example")
+    from kim.cases.scale import SYNTHETIC_EMAIL_PREFIX
+
+    # A synthetic case manager with a realistic caseload (the demo's ten would each hold 10,000 cases).
+    user = User.objects.filter(email__startswith=SYNTHETIC_EMAIL_PREFIX).order_by("email").first()
     client = Client()
     client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
     case = Case.objects.filter(case_manager=user, status="implementation").order_by("-id").first()
@@ -77,7 +80,9 @@ def main() -> None:
         f"case page (/faelle/{case.pk}/)": f"/faelle/{case.pk}/",
         "Meine Woche (/)": "/",
     }
+    open_cases = Case.objects.filter(case_manager=user).exclude(status="closed").count()
     print(f"database: {connection.vendor}; {n_clients:,} clients, {n_contacts:,} contacts (seeding took {seeded:,.0f} s)")
+    print(f"as {user.email}: {open_cases} open cases")
     print(f"{'page':<42} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for label, url in pages.items():
         client.get(url)  # warm up

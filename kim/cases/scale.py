@@ -1,7 +1,7 @@
 """Synthetic case data at scale, for load tests and benchmarks (``kim seed-demo --scale N``).
 
 Generates N fictional clients with one case each, about ten contacts per client, referrals, assessments and
-appointments, spread over the demo case managers, written with bulk inserts in batches. Names are drawn
+appointments, spread over synthetic case managers with a realistic caseload (about 90 clients each), written with bulk inserts in batches. Names are drawn
 from lists of common names of the largest groups in Oberhausen, some with the original script, so that
 fuzzy search has realistic work. Idempotent per scale: it tops the synthetic population up to N.
 """
@@ -30,6 +30,7 @@ from kim.clients.models import Client, Gender
 from kim.core.crypto import encrypt_text
 
 PREFIX = "S-"  # synthetic case numbers, apart from the running numbers of real cases
+SYNTHETIC_EMAIL_PREFIX = "synthetic-cm-"
 
 GIVEN = {
     "ar": ["Mohammed", "Ahmad", "Omar", "Youssef", "Khaled", "Rana", "Aisha", "Fatima", "Layla", "Hussein", "Amal", "Samir"],
@@ -74,11 +75,7 @@ def generate(n_clients: int, *, contacts_per_client: int = 10, batch: int = 2000
     if have >= n_clients:
         return 0
     rng = random.Random(seed + have)
-    members = list(
-        Membership.objects.active().filter(role=Role.CASE_MANAGER).select_related("user", "organisation")
-    )
-    if not members:
-        raise RuntimeError("No case managers: run `kim seed-demo` first.")
+    members = synthetic_case_managers(n_clients)
     districts = list(District.objects.all()) or [None]
     today = timezone.localdate()
     languages = list(GIVEN)
@@ -211,6 +208,56 @@ def generate(n_clients: int, *, contacts_per_client: int = 10, batch: int = 2000
         if stdout is not None:
             stdout.write(f"  {have + added:,} / {n_clients:,} synthetic clients")
     return added
+
+
+CLIENTS_PER_CASE_MANAGER = 90  # about 60 open cases each: a realistic caseload
+
+
+def synthetic_case_managers(n_clients: int) -> list[Membership]:
+    """Enough synthetic case managers (no usable password) for a realistic caseload each, spread over the
+    organisations that provide case management; created once, reused by later runs."""
+    from kim.accounts.models import Organisation, StaffProfile, User
+
+    wanted = max(1, -(-n_clients // CLIENTS_PER_CASE_MANAGER))
+    organisations = list(Organisation.objects.filter(provides_case_management=True).order_by("pk"))
+    if not organisations:
+        raise RuntimeError("No organisation provides case management: run `kim seed-demo` first.")
+    districts = list(District.objects.order_by("number"))
+    existing = User.objects.filter(email__startswith=SYNTHETIC_EMAIL_PREFIX).count()
+    new_users = []
+    for index in range(existing, wanted):
+        user = User(
+            email=f"{SYNTHETIC_EMAIL_PREFIX}{index + 1:05d}@kim-demo.example",
+            first_name="Synthetic",
+            last_name=f"Case Manager {index + 1:05d}",
+            is_demo=True,
+        )
+        user.set_unusable_password()
+        new_users.append(user)
+    User.objects.bulk_create(new_users, batch_size=1000)
+    created = list(User.objects.filter(email__in=[u.email for u in new_users]).order_by("email"))
+    Membership.objects.bulk_create(
+        [
+            Membership(user=user, organisation=organisations[i % len(organisations)], role=Role.CASE_MANAGER)
+            for i, user in enumerate(created, start=existing)
+        ],
+        batch_size=1000,
+    )
+    profiles = StaffProfile.objects.bulk_create(
+        [StaffProfile(user=user, languages=["ar", "tr"], max_caseload=60, weekly_hours=39) for user in created],
+        batch_size=1000,
+    )
+    if districts:
+        through = StaffProfile.districts.through
+        through.objects.bulk_create(
+            [through(staffprofile_id=p.pk, district_id=districts[i % len(districts)].pk) for i, p in enumerate(profiles)],
+            batch_size=1000,
+        )
+    return list(
+        Membership.objects.filter(user__email__startswith=SYNTHETIC_EMAIL_PREFIX, role=Role.CASE_MANAGER)
+        .select_related("user", "organisation")
+        .order_by("user__email")
+    )
 
 
 def _scheduling_models():

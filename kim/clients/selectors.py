@@ -308,6 +308,8 @@ class SearchHit:
 
 _YEAR = re.compile(r"19\d\d|20\d\d")
 _PHONE_LIKE = re.compile(r"^\+?[\d\s()/\-]+$")
+#: A case number (2026-00042, S-0099967): searched as such, not as a name.
+_CASE_NUMBER_LIKE = re.compile(r"^[A-Za-z]{0,3}-?\d{2,}[\d-]*$")
 
 
 @_in_search_session
@@ -338,7 +340,7 @@ def client_search(*, actor: Actor, query: str, birth_year: int | None = None, li
         if _PHONE_LIKE.match(text) and len(digits) >= 4:
             for client in base.filter(phone_digits__contains=digits)[:limit]:
                 add(client, 100, "phone")
-    if text and any(ch.isalpha() for ch in text):
+    if text and any(ch.isalpha() for ch in text) and not (_CASE_NUMBER_LIKE.match(text) and hits):
         broad = actor.role == Role.TEAM_LEAD
         for client, score in _ranked(name_candidates(base, text, broad=broad), [text]):
             if score >= SEARCH_THRESHOLD:
