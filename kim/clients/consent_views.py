@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy
 
 from kim.accounts.models import Organisation
@@ -215,7 +216,11 @@ def consent_withdraw(request, pk: int):
             if consent.revoked_share_count:
                 messages.success(
                     request,
-                    _("Consent withdrawn. Sharing based on it has ended (%(count)d case shares).")
+                    ngettext(
+                        "Consent withdrawn. Sharing based on it has ended for %(count)d case.",
+                        "Consent withdrawn. Sharing based on it has ended for %(count)d cases.",
+                        consent.revoked_share_count,
+                    )
                     % {"count": consent.revoked_share_count},
                 )
             else:

@@ -73,15 +73,6 @@ def german(live_server):
 def test_whole_case_journey_in_german(
     page, make_page, make_staff, log_in_as, assert_accessible, german, mailoutbox, welfare, other_welfare
 ):
-    import os, itertools
-    _orig = assert_accessible
-    _n = itertools.count()
-    os.makedirs("/tmp/journey", exist_ok=True)
-    def assert_accessible(p):
-        _orig(p)
-        i = next(_n)
-        open(f"/tmp/journey/{i:02d}.html", "w").write(p.url + "\n" + p.content())
-        p.screenshot(path=f"/tmp/journey/{i:02d}.png", full_page=True)
     # The world --------------------------------------------------------------------------------------------
     district = DistrictFactory(name="Sozialraum Alt-Oberhausen")
     DistrictAreaFactory(district=district, postcode=POSTCODE)
