@@ -267,6 +267,15 @@ CONTENT_SECURITY_POLICY = {
 KIM_SITE_NAME = env.str("KIM_SITE_NAME", default="KIM Oberhausen")
 # The address people use to reach the platform, for links in e-mails (reminders, password links).
 KIM_BASE_URL = env.str("KIM_BASE_URL", default="http://127.0.0.1:8000")
+# The site's own admission rule for KIM case management (the Land leaves the target group to each site);
+# shown at every intake decision.
+KIM_ADMISSION_RULE = env.str(
+    "KIM_ADMISSION_RULE",
+    default=(
+        "Menschen mit Einwanderungsgeschichte in Oberhausen mit Unterstützungsbedarf in mehreren Lebensbereichen, "
+        "die keine andere Stelle umfassend begleitet"
+    ),
+)
 # Fernet keys for secrets and special-category data at rest, newest first (kim/core/crypto.py).
 KIM_FIELD_KEYS = env.list("KIM_FIELD_KEYS", default=[])
 KIM_REQUIRE_SECOND_FACTOR = env.bool("KIM_REQUIRE_SECOND_FACTOR", default=not KIM_DEMO)

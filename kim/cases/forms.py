@@ -128,6 +128,13 @@ class IntakeForm(forms.Form):
         required=False,
     )
     decision = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES, widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        # The rule is the site's own wording (a setting), shown as it is.
+        self.fields["admission_rule_met"].help_text = settings.KIM_ADMISSION_RULE
     not_admitted_reason = forms.CharField(
         label=_("Why not admitted"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
