@@ -124,6 +124,11 @@ class Request(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    @property
+    def topic_labels(self) -> list[str]:
+        labels = {**dict(NeedArea.choices), **dict(LifeDomain.choices)}
+        return [str(labels[t]) for t in self.topics if t in labels]
+
 
 # Cases ---------------------------------------------------------------------------------------------------
 

@@ -182,7 +182,9 @@ def referral_letter(request, pk: int):
 
 
 def _public(response):
-    response["Referrer-Policy"] = "no-referrer"
+    # strict-origin: the token (in the path) never leaves in a Referer, but the origin does, which the CSRF
+    # check of the answer form needs (with no-referrer browsers send "Origin: null" and the POST is refused).
+    response["Referrer-Policy"] = "strict-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

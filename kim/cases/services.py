@@ -333,6 +333,12 @@ def _sync_deadlines(case: Case) -> None:
     sync_residence_deadline(case.client_id)
 
 
+def require_open_case(case: Case) -> None:
+    """A closed case is a record of what happened: reopen it before adding to it."""
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError(_("The case is closed. Reopen it to add to it."))
+
+
 def require_case_worker(actor: Actor, case: Case) -> None:
     """The case manager of the case, or the team lead of its organisation."""
     if actor.membership is None or case.organisation_id != actor.organisation_id:
@@ -438,6 +444,7 @@ def assessment_create(
 ) -> Assessment:
     """Record the need level (0–4) and resources per life domain; domains left out are not assessed."""
     require_case_worker(actor, case)
+    require_open_case(case)
     if assessed_on > timezone.localdate():
         raise ValidationError({"assessed_on": _("An assessment cannot be dated in the future.")})
     items = {d: lv for d, lv in levels.items() if lv is not None}
@@ -467,6 +474,7 @@ def goal_create(
     *, actor: Actor, case: Case, domain: str, wording: str, agreed_with_client: bool, target_date: dt.date | None
 ) -> Goal:
     require_case_worker(actor, case)
+    require_open_case(case)
     goal = Goal(case=case, domain=domain, wording=wording.strip(), agreed_with_client=agreed_with_client, target_date=target_date)
     goal.full_clean()
     goal.save()
@@ -487,6 +495,7 @@ def goal_update(
     status: str,
 ) -> Goal:
     require_case_worker(actor, goal.case)
+    require_open_case(goal.case)
     if status not in GoalStatus.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
     goal.domain, goal.wording, goal.agreed_with_client = domain, wording.strip(), agreed_with_client
@@ -502,6 +511,7 @@ def measure_create(
     *, actor: Actor, goal: Goal, description: str, responsible: str, partner: str, due_date: dt.date | None
 ) -> Measure:
     require_case_worker(actor, goal.case)
+    require_open_case(goal.case)
     measure = Measure(goal=goal, description=description.strip(), responsible=responsible, partner=partner.strip(), due_date=due_date)
     measure.full_clean()
     measure.save()
@@ -512,6 +522,7 @@ def measure_create(
 @transaction.atomic
 def measure_set_done(*, actor: Actor, measure: Measure, done: bool) -> Measure:
     require_case_worker(actor, measure.goal.case)
+    require_open_case(measure.goal.case)
     measure.done_on = timezone.localdate() if done else None
     measure.save(update_fields=["done_on"])
     audit_log(actor=actor, action="cases.measure.done" if done else "cases.measure.reopen", obj=measure.goal.case, details={"measure": measure.pk})
@@ -534,6 +545,7 @@ def contact_create(
     note: str,
 ) -> Contact:
     require_case_worker(actor, case)
+    require_open_case(case)
     if happened_on > timezone.localdate():
         raise ValidationError({"happened_on": _("A contact cannot be recorded for a day in the future.")})
     contact = Contact(

@@ -243,7 +243,8 @@ def case_detail(request, pk: int):
     data = selectors.case_page_data(case=case)
     series = selectors.assessment_series(data["assessments"])
     dates = [a.assessed_on for a in data["assessments"]]
-    can_work = request.actor.role in CASE_WORKERS
+    is_worker = request.actor.role in CASE_WORKERS
+    can_work = is_worker and case.status != CaseStatus.CLOSED  # a closed case is read-only until reopened
     context = {
         "case": case,
         **data,
@@ -251,6 +252,7 @@ def case_detail(request, pk: int):
         "dates": dates,
         "chart": need_chart_svg(series, dates),
         "can_work": can_work,
+        "is_worker": is_worker,
         "next_statuses": [CaseStatus(s) for s in lifecycle.allowed_next(case.status, case.status_before_pause) if s != CaseStatus.CLOSED],
         "path": [CaseStatus(s) for s in lifecycle.PATH],
     }

@@ -267,3 +267,15 @@ def test_caseload_figures(cm, coord, actor_for):
     case_for(cm)
     row = next(r for r in selectors.caseload_figures(actor=coord) if r["membership"] == cm)
     assert row["open_cases"] == 2 and row["utilisation"] == 50
+
+
+def test_closed_case_is_read_only_until_reopened(cm, actor_for):
+    actor = actor_for(cm)
+    case = case_for(cm)
+    services.case_close(actor=actor, case=case, reason="goals_reached", goal_attainment=3, note="", expected_version=case.version)
+    with pytest.raises(ValidationError):
+        services.contact_create(actor=actor, case=case, happened_on=timezone.localdate(), minutes=10, mode="phone",
+                                interpreter_language="", domains=[], note="")
+    with pytest.raises(ValidationError):
+        services.goal_create(actor=actor, case=case, domain="work", wording="x", agreed_with_client=False, target_date=None)
+    assert not Contact.objects.filter(case=case).exists()

@@ -194,7 +194,7 @@ def test_partner_page_shows_only_the_referral_and_is_not_indexed(client, referra
     for secret in ("Haddad", "Sara", "0208 123456", "amina.haddad@example.org", "1990"):
         assert secret not in content
     assert '<meta name="robots" content="noindex' in content
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     assert "no-store" in response["Cache-Control"]
     # Looking does not use the link up.
     assert client.get(_answer_url(token)).status_code == 200
@@ -206,7 +206,7 @@ def test_partner_answers_once_then_the_link_is_dead(client, referral):
         _answer_url(token), {"status": ReferralStatus.ACCEPTED, "feedback": "Erstgespräch am Montag."}
     )
     assert response.status_code == 200
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.ACCEPTED
     assert "Erstgespräch am Montag." in referral.feedback
@@ -238,7 +238,7 @@ def test_expired_link_answers_410_with_german_and_english(client, referral):
     assert "This link has expired." in content  # the English line (German comes from the catalogue)
     assert 'lang="en"' in content
     assert "Schulden" not in content and "Amina" not in content
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     referral.refresh_from_db()
     assert referral.answered_at is None
 
