@@ -26,4 +26,4 @@ LOCALES=(-l de -l ar)
 "$PY" manage.py makemessages -d djangojs "${LOCALES[@]}" "${IGNORE[@]}" --no-obsolete
 
 # Compile only the project's catalogues (not those of the packages in .venv).
-(cd kim && "$PY" ../manage.py compilemessages)
+for po in kim/locale/*/LC_MESSAGES/*.po; do msgfmt --check -o "${po%.po}.mo" "$po"; done  # compilemessages skips .mo files newer than their .po

@@ -43,7 +43,6 @@ class AccountAdapter(DefaultAccountAdapter):
         if app == "allauth.mfa" and request is not None and request.user.is_authenticated:
             from allauth.account import app_settings as account_settings
             from allauth.account.internal.flows.login import get_authentication_records
-
             from allauth.mfa.models import Authenticator
 
             records = get_authentication_records(request, request.user)

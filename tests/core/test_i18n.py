@@ -119,7 +119,8 @@ def _strings(catalog):
         key = message.id if isinstance(message.id, str) else message.id[0]
         string = message.string if isinstance(message.string, str) else tuple(message.string)
         if string and (isinstance(string, str) or all(string)):
-            out[(message.context, key)] = string
+            context = message.context.decode() if isinstance(message.context, bytes) else message.context
+            out[(context, key)] = string
     return out
 
 
