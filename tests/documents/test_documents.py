@@ -16,6 +16,16 @@ from kim.core.models import AuditEvent
 from tests.referrals.factories import jpeg_bytes, make_case, make_consent, make_document, pdf_bytes, png_bytes
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """These tests read the English message ids; German is checked by tests/core/test_i18n.py."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def owner(make_member):
     return make_member(Role.CASE_MANAGER)

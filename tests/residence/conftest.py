@@ -44,3 +44,13 @@ def person(welfare, owner):
     )
     make_case(client, owner.user, number="T-2026-0042")
     return client
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """These tests read the English message ids; German is checked by tests/core/test_i18n.py."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
