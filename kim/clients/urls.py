@@ -35,4 +35,7 @@ urlpatterns = [
         residence_views.residence_status_delete,
         name="residence_delete",
     ),
+    path("klienten/<int:pk>/vorpruefung/", residence_views.precheck_form, name="precheck_form"),
+    path("vorpruefungen/<int:run_pk>/", residence_views.precheck_detail, name="precheck_detail"),
+    path("vorpruefungen/<int:run_pk>/zusammenfassung.pdf", residence_views.precheck_pdf, name="precheck_pdf"),
 ]

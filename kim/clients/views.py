@@ -122,7 +122,7 @@ def _level(entry: dict) -> str:
 
 @role_required(*READERS)
 def client_detail(request, pk: int):
-    from kim.residence.selectors import current_status, residence_timeline
+    from kim.residence.selectors import current_status, precheck_runs_for_client, residence_timeline
 
     client = selectors.client_get(actor=request.actor, pk=pk)
     categories = selectors.client_data_categories(actor=request.actor, client=client)
@@ -142,6 +142,11 @@ def client_detail(request, pk: int):
             "households": selectors.client_households(actor=request.actor, client=client) if can_edit else [],
             "statuses": statuses,
             "current_statuses": current_status(statuses, timezone.localdate()),
+            "precheck_runs": (
+                precheck_runs_for_client(actor=request.actor, client=client)[:10]
+                if can_edit and DataCategory.RESIDENCE in categories
+                else []
+            ),
             "can_edit": can_edit,
             "household_form": HouseholdForm(initial={"name": _("Family %(name)s") % {"name": client.family_name}}),
         },

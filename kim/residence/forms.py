@@ -32,3 +32,32 @@ class ResidenceStatusForm(forms.Form):
     @staticmethod
     def initial_for(status) -> dict:
         return {name: getattr(status, name) for name in ("kind", "legal_basis", "valid_from", "valid_to", "issuing_authority")}
+
+
+class PrecheckForm(forms.Form):
+    decision_date = forms.DateField(
+        label=_("Decision date"), widget=DateInput(), help_text=_("The day the rules are applied for.")
+    )
+    facts = forms.CharField(
+        label=_("Further facts"),
+        widget=forms.Textarea(attrs={"rows": 24, "dir": "ltr", "spellcheck": "false"}),
+        help_text=_(
+            "The complete facts as JSON (fact model of the pre-check). What the platform knows is filled in; "
+            "add what is missing. Facts left out are reported as missing, never assumed."
+        ),
+    )
+
+    def clean_facts(self):
+        import json
+
+        text = self.cleaned_data["facts"]
+        try:
+            value = json.loads(text)
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("This is not valid JSON (line %(line)s, column %(column)s).")
+                % {"line": getattr(error, "lineno", "?"), "column": getattr(error, "colno", "?")}
+            ) from None
+        if not isinstance(value, dict):
+            raise forms.ValidationError(_("The facts must be a JSON object ({…})."))
+        return value

@@ -49,3 +49,31 @@ class ResidenceStatus(models.Model):
     def clean(self):
         if self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("The end is before the start.")})
+
+
+class PrecheckRun(models.Model):
+    """One saved run of the pre-check engine (kim.residence.precheck): the exact input and the answer as the
+    engine gave it. A run is never changed after saving; reopening it shows the stored result, even after the
+    rules have changed (``engine_version`` says which rules answered)."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="precheck_runs")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    decision_date = models.DateField(_("decision date"))
+    engine_version = models.CharField(_("engine version"), max_length=40)
+    facts = models.JSONField(_("facts"), default=dict)
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    result = models.JSONField(_("result"), default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("pre-check run")
+        verbose_name_plural = _("pre-check runs")
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.decision_date:%d.%m.%Y}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and PrecheckRun.objects.filter(pk=self.pk).exists():
+            raise ValidationError(_("A saved pre-check run cannot be changed."))
+        super().save(*args, **kwargs)

@@ -25,3 +25,20 @@ def residence_status_get(*, actor: Actor, client: Client, pk: int) -> ResidenceS
 def current_status(statuses, day) -> list[ResidenceStatus]:
     """The statuses valid on ``day`` (more than one where a Fiktionsbescheinigung overlaps)."""
     return [s for s in statuses if s.valid_from <= day and (s.valid_to is None or s.valid_to >= day)]
+
+
+def precheck_runs_for_client(*, actor: Actor, client: Client):
+    """The saved pre-check runs of a client in scope, newest first."""
+    from kim.residence.models import PrecheckRun
+
+    if not Client.objects.for_actor(actor).filter(pk=client.pk).exists():
+        return PrecheckRun.objects.none()
+    return PrecheckRun.objects.filter(client=client).select_related("created_by").order_by("-created_at", "-pk")
+
+
+def precheck_run_get(*, actor: Actor, pk: int):
+    """One saved run of a client in the actor's scope; anything else answers 404."""
+    from kim.residence.models import PrecheckRun
+
+    runs = PrecheckRun.objects.filter(client__in=Client.objects.for_actor(actor)).select_related("client", "created_by")
+    return get_object_or_404(runs, pk=pk)

@@ -108,3 +108,39 @@ def residence_status_delete(*, actor: Actor, status: ResidenceStatus) -> None:
     status_id, kind = status.pk, status.kind
     status.delete()
     audit_log(actor=actor, action="residence.status.delete", obj=client, details={"status_id": status_id, "kind": kind})
+
+
+@transaction.atomic
+def precheck_run(*, actor: Actor, client: Client, facts: dict, on: dt.date, options: dict | None = None):
+    """Run the pre-check engine on ``facts`` for decision date ``on`` and save input and answer unchanged.
+
+    Raises ValidationError (on the field ``facts``, naming the fact) for input the engine refuses; nothing is
+    saved then. The audit entry names the run and the engine version, never the facts."""
+    from kim.residence.models import PrecheckRun
+    from kim.residence.precheck import FactError, evaluate
+
+    _require_editor(actor, client)
+    if not isinstance(facts, dict):
+        raise ValidationError({"facts": _("The facts must be a JSON object ({…}).")})
+    try:
+        result = evaluate(facts, on=on, options=options or None)
+    except FactError as error:
+        raise ValidationError(
+            {"facts": _("Fact “%(field)s”: %(message)s") % {"field": error.field, "message": error.message}}
+        ) from None
+    run = PrecheckRun.objects.create(
+        client=client,
+        created_by=actor.user,
+        decision_date=on,
+        engine_version=result.get("engine_version", ""),
+        facts=facts,
+        options=options or {},
+        result=result,
+    )
+    audit_log(
+        actor=actor,
+        action="residence.precheck.run",
+        obj=client,
+        details={"run_id": run.pk, "engine_version": run.engine_version, "decision_date": on.isoformat()},
+    )
+    return run

@@ -67,15 +67,27 @@ ENTRIES: list = [
     Entry("clients:residence_create", EDITORS, kwargs=_client),
     Entry("clients:residence_update", EDITORS, kwargs=_status),
     Entry("clients:residence_delete", EDITORS, kwargs=_status, method="post", ok=302),
+    Entry("clients:precheck_form", EDITORS, kwargs=_client),
+    Entry(
+        "clients:precheck_form",
+        EDITORS,
+        kwargs=_client,
+        method="post",
+        ok=302,
+        data=lambda w: {"decision_date": "2026-11-24", "facts": "{}"},
+    ),
+    Entry("clients:precheck_detail", EDITORS, kwargs=lambda w: {"run_pk": w["clients_precheck_run"].pk}),
+    Entry("clients:precheck_pdf", EDITORS, kwargs=lambda w: {"run_pk": w["clients_precheck_run"].pk}),
 ]
 
 
 def build(world: dict) -> None:
     """World keys prefixed ``clients_``: a client of the case manager's organisation with a case of that case manager, a further spelling,
-    a household with a second member, and a residence status."""
+    a household with a second member, a residence status and a saved pre-check run."""
     from kim.cases.models import Case
     from kim.clients.models import Client, ClientName, Household, HouseholdMember
-    from kim.residence.models import ResidenceStatus
+    from kim.residence.models import PrecheckRun, ResidenceStatus
+    from kim.residence.precheck import ENGINE_VERSION, evaluate
 
     member = world["members"][Role.CASE_MANAGER]
     organisation = member.organisation
@@ -103,4 +115,12 @@ def build(world: dict) -> None:
     world["clients_household_child"] = child
     world["clients_residence_status"] = ResidenceStatus.objects.create(
         client=client, kind="duldung", valid_from=dt.date(2024, 1, 1), valid_to=dt.date(2024, 6, 30), recorded_by=member.user
+    )
+    world["clients_precheck_run"] = PrecheckRun.objects.create(
+        client=client,
+        created_by=member.user,
+        decision_date=dt.date(2026, 11, 24),
+        engine_version=ENGINE_VERSION,
+        facts={},
+        result=evaluate({}, on=dt.date(2026, 11, 24)),
     )
