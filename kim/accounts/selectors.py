@@ -138,6 +138,10 @@ def user_get(*, actor: Actor, pk: int) -> User:
     return get_for_actor_or_404(User.objects.select_related("staff_profile"), actor, pk=pk)
 
 
+def active_user_count() -> int:
+    return User.objects.filter(is_active=True).count()
+
+
 def membership_get(*, actor: Actor, pk: int) -> Membership:
     return get_for_actor_or_404(Membership.objects.select_related("user", "organisation"), actor, pk=pk)
 

@@ -27,7 +27,7 @@ from kim.cases.models import (
     Transfer,
     TransferStatus,
 )
-from kim.core.scoping import Actor, get_for_actor_or_404
+from kim.core.scoping import Actor, get_for_actor_or_404, get_or_404
 
 OPEN_STATUSES = [s for s in CaseStatus.values if s != CaseStatus.CLOSED]
 
@@ -203,16 +203,19 @@ def incoming_transfers(*, actor: Actor) -> QuerySet[Transfer]:
 
 
 def transfer_get_for_receiver(*, actor: Actor, pk: int) -> Transfer:
-    return get_for_actor_or_404_plain(incoming_transfers(actor=actor), pk=pk)
+    return get_or_404(incoming_transfers(actor=actor), pk=pk)
 
 
-def get_for_actor_or_404_plain(qs, **lookup):
-    from django.http import Http404
+def goal_get(*, actor: Actor, pk: int) -> Goal:
+    """A goal of a case the actor may see."""
+    return get_or_404(Goal.objects.select_related("case").filter(case__in=Case.objects.for_actor(actor)), pk=pk)
 
-    try:
-        return qs.get(**lookup)
-    except (qs.model.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+
+def measure_get(*, actor: Actor, pk: int) -> Measure:
+    """A measure of a case the actor may see."""
+    return get_or_404(
+        Measure.objects.select_related("goal__case").filter(goal__case__in=Case.objects.for_actor(actor)), pk=pk
+    )
 
 
 # Coordination: pseudonymised ----------------------------------------------------------------------------

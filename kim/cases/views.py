@@ -38,7 +38,7 @@ from kim.cases.forms import (
     TransferForm,
     WithdrawForm,
 )
-from kim.cases.models import CaseStatus, Goal, Measure, RequestStatus
+from kim.cases.models import CaseStatus, Goal, RequestStatus
 from kim.clients.services import PossibleDuplicate
 from kim.core.access import role_required
 from kim.core.audit import audit_log
@@ -413,9 +413,7 @@ def goal_create(request, pk: int):
 
 
 def _goal_for_work(request, pk) -> Goal:
-    goal = Goal.objects.select_related("case").filter(pk=pk).first()
-    if goal is None:
-        raise Http404
+    goal = selectors.goal_get(actor=request.actor, pk=pk)
     _case_for_work(request, goal.case_id)
     return goal
 
@@ -466,9 +464,7 @@ def measure_create(request, pk: int):
 @require_POST
 @role_required(*CASE_WORKERS)
 def measure_done(request, pk: int):
-    measure = Measure.objects.select_related("goal__case").filter(pk=pk).first()
-    if measure is None:
-        raise Http404
+    measure = selectors.measure_get(actor=request.actor, pk=pk)
     _case_for_work(request, measure.goal.case_id)
     services.measure_set_done(actor=request.actor, measure=measure, done=request.POST.get("done") == "1")
     messages.success(request, _("Measure updated."))

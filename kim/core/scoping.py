@@ -74,9 +74,14 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(pk=actor.organisation_id)
 
 
-def get_for_actor_or_404(queryset: ScopedQuerySet, actor: Actor, **lookup: Any):
-    """Fetch one record through the actor's scope; anything outside the scope is simply not found."""
+def get_or_404(queryset: models.QuerySet, **lookup: Any):
+    """Fetch one record from an already scoped queryset; missing records and malformed ids are not found."""
     try:
-        return queryset.for_actor(actor).get(**lookup)
+        return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def get_for_actor_or_404(queryset: ScopedQuerySet, actor: Actor, **lookup: Any):
+    """Fetch one record through the actor's scope; anything outside the scope is simply not found."""
+    return get_or_404(queryset.for_actor(actor), **lookup)

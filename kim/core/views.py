@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,7 +18,7 @@ from kim.accounts.models import Role, User
 from kim.core.access import membership_required, role_required
 from kim.core.forms import DateInput
 from kim.core.middleware import SESSION_MEMBERSHIP_KEY
-from kim.core.models import AuditEvent
+from kim.core.selectors import audit_events
 
 
 def home(request):
@@ -65,10 +62,10 @@ def _start_page(request):
     if actor.role == Role.SYSTEM_ADMIN:
         context["counts"] = {
             "organisations": account_selectors.organisations_all().count(),
-            "users": User.objects.filter(is_active=True).count(),
+            "users": account_selectors.active_user_count(),
             "districts": account_selectors.district_list().count(),
         }
-        context["recent_events"] = AuditEvent.objects.select_related("organisation")[:8]
+        context["recent_events"] = audit_events()[:8]
     return render(request, "core/home.html", context)
 
 
@@ -115,22 +112,10 @@ class AuditFilterForm(forms.Form):
 def audit_list(request):
     """The audit log for system administrators, filtered by person, object and date. Read-only."""
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.select_related("organisation")
     if form.is_valid():
-        data = form.cleaned_data
-        tz = timezone.get_current_timezone()
-        if data["person"]:
-            events = events.filter(actor=data["person"])
-        if data["object_type"]:
-            events = events.filter(object_type__icontains=data["object_type"].strip())
-        if data["object_id"]:
-            events = events.filter(object_id=data["object_id"].strip())
-        if data["date_from"]:
-            events = events.filter(at__gte=datetime.combine(data["date_from"], time.min, tzinfo=tz))
-        if data["date_to"]:
-            events = events.filter(at__lt=datetime.combine(data["date_to"] + timedelta(days=1), time.min, tzinfo=tz))
-    elif request.GET:
-        events = events.none()
+        events = audit_events(**form.cleaned_data)
+    else:
+        events = audit_events() if not request.GET else audit_events().none()
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import Count, QuerySet
-from django.http import Http404
 
 from kim.accounts.models import Role
-from kim.core.scoping import Actor
+from kim.core.scoping import Actor, get_or_404
 from kim.network.models import StructuralBarrier
 
 
@@ -28,10 +27,7 @@ def barrier_backlog(*, actor: Actor, status: str = "", category: str = "") -> Qu
 
 
 def barrier_get(*, actor: Actor, pk: int) -> StructuralBarrier:
-    try:
-        return barrier_backlog(actor=actor).get(pk=pk)
-    except (StructuralBarrier.DoesNotExist, ValueError):
-        raise Http404 from None
+    return get_or_404(barrier_backlog(actor=actor), pk=pk)
 
 
 def barrier_counts_by_category(*, actor: Actor) -> list[dict]:
