@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kim.network",
     "kim.residence",
     "kim.scheduling",
+    "kim.portal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Oversized posts of the public request form get an answer in the visitor's language (kim/portal).
+    "kim.portal.contact_middleware.PublicFormLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -265,6 +268,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 KIM_SITE_NAME = env.str("KIM_SITE_NAME", default="KIM Oberhausen")
+# Languages of the public portal (kim/portal/languages.py), German first; "einfach" = Einfache Sprache.
+KIM_PUBLIC_LANGUAGES = env.list(
+    "KIM_PUBLIC_LANGUAGES", default=["de", "einfach", "en", "ar", "tr", "uk", "ru", "bg", "ro", "fa", "ku"]
+)
 # The address people use to reach the platform, for links in e-mails (reminders, password links).
 KIM_BASE_URL = env.str("KIM_BASE_URL", default="http://127.0.0.1:8000")
 # The site's own admission rule for KIM case management (the Land leaves the target group to each site);

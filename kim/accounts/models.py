@@ -308,3 +308,114 @@ class OpeningHours(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OpeningExceptionReason(models.TextChoices):
+    """Why a contact point deviates from its regular hours; shown to the public in the visitor's language."""
+
+    TEAM_DAY = "team_day", _("team day")
+    TRAINING = "training", _("staff training")
+    BETWEEN_HOLIDAYS = "between_holidays", _("closed between the holidays")
+    BRIDGE_DAY = "bridge_day", _("bridge day")
+    EVENT = "event", _("event")
+    BUILDING = "building", _("building closed")
+    STAFF_SHORTAGE = "staff_shortage", _("staff shortage")
+    OTHER = "other", _("other reason")
+
+
+class OpeningHoursExceptionQuerySet(ScopedQuerySet):
+    scope_path = "contact_point__organisation"
+
+
+class OpeningHoursException(models.Model):
+    """Closed days or special hours of a contact point for a period, entered by the coordination.
+
+    Closed: the contact point is closed on every day of the period. Special hours: on the regular opening
+    days of the period it opens only from ``opens`` to ``closes``; a period of a single day gets the special
+    hours even when the contact point is normally closed that day (an open Saturday). An exception wins over
+    a public holiday on the same day.
+    """
+
+    contact_point = models.ForeignKey(
+        ContactPoint, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("contact point")
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), help_text=_("The last day of the period (the same date for one day)."))
+    is_closed = models.BooleanField(_("closed"), default=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=30, choices=OpeningExceptionReason.choices)
+    note = models.CharField(
+        _("note for the public (German)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional, shown as written, e.g. where to go instead."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = OpeningHoursExceptionQuerySet.as_manager()
+
+    #: A period longer than this is a typing error, not a closure.
+    MAX_DAYS = 366
+
+    class Meta:
+        verbose_name = _("exception to the opening hours")
+        verbose_name_plural = _("exceptions to the opening hours")
+        ordering = ["starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="opening_exception_period_order"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(is_closed=True, opens__isnull=True, closes__isnull=True)
+                    | models.Q(is_closed=False, opens__isnull=False, closes__gt=models.F("opens"))
+                ),
+                name="opening_exception_hours",
+            ),
+        ]
+        indexes = [models.Index(fields=["contact_point", "ends_on"])]
+
+    def __str__(self) -> str:
+        period = f"{self.starts_on:%d.%m.%Y}"
+        if self.ends_on != self.starts_on:
+            period += f"–{self.ends_on:%d.%m.%Y}"
+        if self.is_closed:
+            return f"{period}: {self.get_reason_display()}"
+        return f"{period} {self.opens:%H:%M}–{self.closes:%H:%M}: {self.get_reason_display()}"
+
+    @property
+    def is_single_day(self) -> bool:
+        return self.starts_on == self.ends_on
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.starts_on and self.ends_on:
+            if self.ends_on < self.starts_on:
+                errors["ends_on"] = _("The last day cannot be before the first day.")
+            elif (self.ends_on - self.starts_on).days >= self.MAX_DAYS:
+                errors["ends_on"] = _("A period can be at most one year long.")
+        if self.is_closed:
+            self.opens = self.closes = None
+        else:
+            if self.opens is None:
+                errors["opens"] = _("Give the time it opens.")
+            if self.closes is None:
+                errors["closes"] = _("Give the time it closes.")
+            if self.opens and self.closes and self.closes <= self.opens:
+                errors["closes"] = _("It must close after it opens.")
+        if not errors and self.contact_point_id and self.starts_on and self.ends_on:
+            overlapping = OpeningHoursException.objects.filter(
+                contact_point_id=self.contact_point_id, starts_on__lte=self.ends_on, ends_on__gte=self.starts_on
+            ).exclude(pk=self.pk)
+            other = overlapping.first()
+            if other is not None:
+                errors["starts_on"] = _("This period overlaps with another exception (%(other)s).") % {
+                    "other": str(other)
+                }
+        if errors:
+            raise ValidationError(errors)

@@ -486,3 +486,24 @@ class Document(models.Model):
     class Meta:
         ordering = ["-uploaded_at"]
         verbose_name = _("document")
+
+
+# Public contact form: spam protection ----------------------------------------------------------------------
+
+
+class PublicFormAttempt(models.Model):
+    """One submission of the public contact form, for the rate limit per sender address.
+
+    Only a keyed hash of the address is stored (never the address itself), and rows are deleted once they
+    are older than the longest limit window, so this is no log of who wrote. It lives in the database so
+    that the limit holds across several app processes.
+    """
+
+    ip_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+    accepted = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("contact form submission (rate limit)")
+        verbose_name_plural = _("contact form submissions (rate limit)")
+        indexes = [models.Index(fields=["ip_hash", "at"])]

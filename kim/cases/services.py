@@ -98,9 +98,11 @@ def request_create(
     referred_by: str = "",
     contact_consent: bool = False,
     system: str = "",
+    district=None,
 ) -> Request:
     """Record a request. Staff of the coordination record phone calls and walk-ins; the public contact form
-    records as the system job ``portal``."""
+    records as the system job ``portal``. A ``district`` the person chose wins over the one derived from the
+    postcode."""
     if actor.user is not None:
         _require(actor, *COORDINATION)
     if not (phone or email):
@@ -120,7 +122,9 @@ def request_create(
         contact_consent=contact_consent,
         created_by=actor.user,
     )
-    if postcode:
+    if district is not None:
+        request.district = district
+    elif postcode:
         request.district = district_for_address(postcode=postcode, street=street)
     request.reference = "pending"
     request.full_clean(exclude=["reference"])

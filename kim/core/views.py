@@ -22,9 +22,11 @@ from kim.core.selectors import audit_events
 
 
 def home(request):
-    """The start page of the active role; anonymous visitors go to the login."""
+    """The start page of the active role; anonymous visitors get the public portal in their language."""
     if not request.user.is_authenticated:
-        return redirect("account_login")
+        from kim.portal.views import root_redirect
+
+        return root_redirect(request)
     return _start_page(request)
 
 
@@ -139,7 +141,10 @@ def favicon(request):
 
 
 def robots(request):
-    return HttpResponse("User-agent: *\nDisallow: /\n", content_type="text/plain")
+    """The public portal may be crawled, the staff platform not (kim.portal.seo)."""
+    from kim.portal.seo import robots_txt
+
+    return HttpResponse(robots_txt(), content_type="text/plain; charset=utf-8")
 
 
 # Error pages: styled, in the user's language, and they never change anything. ----------------------------

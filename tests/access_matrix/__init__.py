@@ -50,11 +50,16 @@ def _collect():
         consent,
         documents,
         network,
+        pipeline,
         referrals,
         scheduling,
     )
 
     modules = [accounts, clients, consent, cases, referrals, documents, scheduling, network]
+    modules.append(pipeline)
+    from tests.access_matrix import portal_directory
+
+    modules.append(portal_directory)
     entries = [entry for module in modules for entry in module.ENTRIES]
     builders = [module.build for module in modules if hasattr(module, "build")]
     return entries, builders

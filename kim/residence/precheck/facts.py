@@ -335,10 +335,16 @@ def _err(path: str, de: str, en: str) -> FactError:
     return FactError(path, de, en)
 
 
+_DATES: dict[str, date] = {}  # parsed date strings; dates repeat across persons (bounded, see p_date)
+
+
 def p_date(v: object, path: str) -> date:
     d = parse_iso_date(v)
     if d is None:
         raise _err(path, "kein gültiges Datum (erwartet JJJJ-MM-TT)", "not a valid date (expected YYYY-MM-DD)")
+    if len(_DATES) > 100_000:
+        _DATES.clear()
+    _DATES[v] = d
     return d
 
 
@@ -409,6 +415,7 @@ def _enum(values: tuple[str, ...]):
         raise _err(path, f"unbekannter Wert „{shown}“ (zulässig: {listing})",
                    f"unknown value '{shown}' (allowed: {listing})")
 
+    parse.allowed = allowed
     return parse
 
 
@@ -432,27 +439,60 @@ def _list(v: object, path: str) -> list:
     return v
 
 
-def _fields(raw: dict, path: str, spec: dict) -> dict:
-    """Parse the known keys of ``raw`` with ``spec`` (name -> parser); unknown keys are errors."""
+_BOOL, _DATE, _COUNT, _OTHER = 1, 2, 3, 0
+
+
+def _compile(spec: dict) -> dict:
+    """name -> (parser, kind, enum values): the kind selects a fast path for valid values of common types."""
     out = {}
+    for name, parser in spec.items():
+        kind = {p_bool: _BOOL, p_date: _DATE, p_int: _COUNT, p_number: _COUNT}.get(parser, _OTHER)
+        out[name] = (parser, kind, getattr(parser, "allowed", None))
+    return out
+
+
+def _fields(raw: dict, path: str, spec: dict) -> dict:
+    """Parse the known keys of ``raw`` with a compiled ``spec`` (see :func:`_compile`); unknown keys are errors.
+
+    Valid values of the common field types take a fast path that builds no field path string; anything else
+    goes through the field's parser, which names the field in its error."""
+    out = {}
+    dates = _DATES
     for key, value in raw.items():
-        parser = spec.get(key)
-        if parser is None:
+        entry = spec.get(key)
+        if entry is None:
             name = str(key) if key != "" else '""'
             shown = f"{path}.{name}" if path else name
             raise _err(shown, "unbekanntes Feld", "unknown field")
         if value is None:
             continue
-        if parser is p_bool and (value is True or value is False):
-            out[key] = value  # fast path: the most common field type, no path string needed
-        else:
-            out[key] = parser(value, f"{path}.{key}" if path else key)
+        kind = entry[1]
+        if kind == _BOOL:
+            if value is True or value is False:
+                out[key] = value
+                continue
+        elif kind == _DATE:
+            if type(value) is str:
+                d = dates.get(value)
+                if d is not None:
+                    out[key] = d
+                    continue
+        elif kind == _COUNT:
+            if type(value) is int and value >= 0:
+                out[key] = value
+                continue
+        elif entry[2] is not None and type(value) is str and value in entry[2]:
+            out[key] = value
+            continue
+        out[key] = entry[0](value, f"{path}.{key}" if path else key)
     return out
 
 
 def _simple(cls, spec: dict):
+    compiled = _compile(spec)
+
     def parse(v: object, path: str):
-        return cls(**_fields(_obj(v, path), path, spec))
+        return cls(**_fields(_obj(v, path), path, compiled))
 
     return parse
 
@@ -677,11 +717,14 @@ _TOP = {
 }
 
 
+_TOP_COMPILED = _compile(_TOP)
+
+
 def parse_facts(raw: object) -> Facts:
     """Parse the JSON fact model; raises :class:`FactError` on the first malformed field."""
     if type(raw) is not dict:
         raise FactError("facts", "die Eingabe muss ein JSON-Objekt sein", "input must be a JSON object")
-    values = _fields(raw, "", _TOP)
+    values = _fields(raw, "", _TOP_COMPILED)
     if "person" not in values:
         values["person"] = Person()
     return Facts(**values)

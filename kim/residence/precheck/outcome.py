@@ -13,6 +13,9 @@ from them. Criterion kinds:
 ``met=None`` (unknown or manual check) always gives at most ELIGIBLE_WITH_OPEN_CONDITIONS. A met criterion
 with ``discretion=True`` (a "kann" alternative) turns an entitlement into ELIGIBLE_DISCRETION.
 
+Explanations are bilingual :class:`~.text.T` objects rendered on demand: ``to_dict()`` gives the contract's
+JSON with the German text; ``to_dict(english=True)`` adds ``text_en`` to every criterion (for the staff UI).
+
 The result types are slotted dataclasses that are treated as immutable; they are not ``frozen`` because
 frozen dataclass construction is several times slower and the engine builds about a hundred per person.
 """
@@ -21,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+from .text import T, render
 
 ELIGIBLE = "ELIGIBLE"
 ELIGIBLE_DISCRETION = "ELIGIBLE_DISCRETION"
@@ -43,7 +48,7 @@ REGULAR = "regular"
 class Criterion:
     code: str
     met: bool | None
-    text: str
+    msg: tuple[str, str] | T
     citation: str
     kind: str = HARD
     missing: tuple[str, ...] = ()
@@ -51,8 +56,19 @@ class Criterion:
     discretion: bool = False
     uncertainty: str | None = None
 
-    def to_dict(self) -> dict:
-        return {"code": self.code, "met": self.met, "text": self.text, "citation": self.citation}
+    @property
+    def text(self) -> str:
+        """The German explanation (the contract's language)."""
+        return render(self.msg, "de")
+
+    def text_in(self, lang: str) -> str:
+        return render(self.msg, lang)
+
+    def to_dict(self, english: bool = False) -> dict:
+        d = {"code": self.code, "met": self.met, "text": render(self.msg, "de"), "citation": self.citation}
+        if english:
+            d["text_en"] = render(self.msg, "en")
+        return d
 
 
 @dataclass(slots=True)
@@ -65,14 +81,18 @@ class RouteResult:
     missing_facts: tuple[str, ...]
     earliest_date: date | None
 
-    def to_dict(self) -> dict:
+    def to_dict(self, english: bool = False) -> dict:
+        if english:
+            criteria = [c.to_dict(True) for c in self.criteria]
+        else:
+            criteria = [{"code": c.code, "met": c.met, "text": m[0] if type(m := c.msg) is tuple else m.render("de"),
+                         "citation": c.citation} for c in self.criteria]
         return {
             "route": self.route,
             "version": self.version,
             "variant": self.variant,
             "outcome": self.outcome,
-            "criteria": [{"code": c.code, "met": c.met, "text": c.text, "citation": c.citation}
-                         for c in self.criteria],
+            "criteria": criteria,
             "missing_facts": list(self.missing_facts),
             "earliest_date": self.earliest_date.isoformat() if self.earliest_date is not None else None,
         }
@@ -94,11 +114,12 @@ class Evaluation:
     engine_version: str
     results: tuple[RouteResult, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self, english: bool = False) -> dict:
+        """The contract's JSON; ``english`` adds ``text_en`` to every criterion (not part of the contract)."""
         return {
             "evaluation_date": self.evaluation_date.isoformat(),
             "engine_version": self.engine_version,
-            "results": [r.to_dict() for r in self.results],
+            "results": [r.to_dict(english) for r in self.results],
         }
 
     def result(self, route: str) -> RouteResult:

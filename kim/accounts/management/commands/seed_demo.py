@@ -47,6 +47,14 @@ class Command(BaseCommand):
 
         if seed_demo_cases():
             self.stdout.write("Demo cases, requests and appointments created (fictional persons).")
+        from kim.portal.demo import seed_portal_content
+
+        portal = seed_portal_content()
+        self.stdout.write("Portal content: {items} new items, {translations} new texts.".format(**portal))
+        from kim.residence.pipeline_demo import seed_demo_pipeline
+
+        if seed_demo_pipeline():
+            self.stdout.write("Demo candidates of the residence pipeline created (fictional persons).")
         if options["scale"]:
             from kim.cases.scale import generate
 

@@ -5,10 +5,11 @@ Also the classification of the title basis ("§ 25 Abs. 2 S. 1 Alt. 1") of the c
 
 from __future__ import annotations
 
-from ..context import TITLES, Ctx
-from ..dates import add_months, fmt, reaches_age_months, statutory_retirement_age_months
+from ..context import TITLES, Ctx, status_unknown
+from ..dates import add_months, reaches_age_months, statutory_retirement_age_months
 from ..facts import StatusPeriod
 from ..outcome import TARGET, TIME, Criterion
+from ..text import EMPTY, T
 
 HUMANITARIAN = frozenset({"22", "23", "23a", "24", "25", "25a", "25b", "104c"})  # Kapitel 2 Abschnitt 5 (+ § 104c)
 STUDY = frozenset({"16", "16a", "16b", "17"})  # study/vocational training: counts half (§ 9 Abs. 4 Nr. 3, § 9b)
@@ -31,10 +32,13 @@ def current_title(ctx: Ctx) -> tuple[StatusPeriod | None, tuple | None]:
     return cur, cur.title
 
 
-def title_label(period: StatusPeriod | None) -> str:
+_NO_BASIS =  ("Aufenthaltserlaubnis (Rechtsgrundlage nicht angegeben)", "Residence permit (legal basis not stated)")
+
+
+def title_label(period: StatusPeriod | None) -> T:
     if period is None or not period.title_basis:
-        return "Aufenthaltserlaubnis (Rechtsgrundlage nicht angegeben)"
-    return f"Aufenthaltserlaubnis nach {period.title_basis}"
+        return _NO_BASIS
+    return T("Aufenthaltserlaubnis nach {}", "Residence permit under {}", period.title_basis)
 
 
 def protection_group(ctx: Ctx, title: tuple | None) -> bool | None:
@@ -77,22 +81,29 @@ def pension(ctx: Ctx, code: str, citation: str, kind: str = TIME) -> Criterion:
     months = f.pension_contribution_months
     edu = f.education
     if edu is not None and edu.in_school_training_or_study:
-        return Criterion(code, True, "Die Person befindet sich in einer Ausbildung, die zu einem anerkannten Abschluss "
-                         "führt; die Beitragszeiten werden nicht verlangt.", citation, kind)
+        return Criterion(code, True,  ("Die Person befindet sich in einer Ausbildung, die zu einem anerkannten "
+                                       "Abschluss führt; die Beitragszeiten werden nicht verlangt.", "The person is in "
+                                       "education leading to a recognised qualification; the contribution periods are "
+                                       "not required."), citation, kind)
     if f.illness_or_disability_prevents:
-        return Criterion(code, True, "Wegen Krankheit oder Behinderung entfällt das Erfordernis der Beitragszeiten.",
+        return Criterion(code, True,  ("Wegen Krankheit oder Behinderung entfällt das Erfordernis der Beitragszeiten.",
+                                       "The contribution periods are not required because of illness or disability."),
                          citation, kind)
     if months is None:
-        return Criterion(code, None, "Die Zahl der Pflichtbeitragsmonate zur Rentenversicherung ist nicht angegeben.",
+        return Criterion(code, None,  ("Die Zahl der Pflichtbeitragsmonate zur Rentenversicherung ist nicht angegeben.",
+                                       "The number of months of pension contributions is not stated."),
                          citation, kind, ("pension_contribution_months",))
     if months >= 60:
-        return Criterion(code, True, f"{months} Monate Pflicht- oder freiwillige Beiträge zur Rentenversicherung "
-                         "(mindestens 60 erforderlich).", citation, kind)
+        return Criterion(code, True, T("{} Monate Pflicht- oder freiwillige Beiträge zur Rentenversicherung (mindestens "
+                                       "60 erforderlich).", "{} months of compulsory or voluntary pension "
+                                       "contributions (at least 60 required).", months), citation, kind)
     emp = f.employment
     employed = emp is not None and emp.svp_employed_since is not None and emp.svp_employed_since <= ctx.on
     earliest = add_months(ctx.on, 60 - months) if employed and kind == TIME else None
-    when = f"; bei fortgesetzter Beschäftigung voraussichtlich ab {fmt(earliest)}" if earliest else ""
-    return Criterion(code, False, f"Erst {months} Monate Beiträge zur Rentenversicherung; erforderlich sind 60{when}.",
+    when = T("; bei fortgesetzter Beschäftigung voraussichtlich ab {}", "; if the employment continues, expected from "
+             "{}", earliest) if earliest else EMPTY
+    return Criterion(code, False, T("Erst {} Monate Beiträge zur Rentenversicherung; erforderlich sind 60{}.", "Only {} "
+                                    "months of pension contributions; 60 are required{}.", months, when),
                      citation, kind, earliest=earliest)
 
 
@@ -101,9 +112,12 @@ def public_security(ctx: Ctx, code: str, citation: str) -> Criterion:
     f = ctx.f
     ausw = f.ausweisungsinteresse
     if ausw is not None and (ausw.p54_1 or ausw.p54_2_nr1_2):
-        return Criterion(code, False, "Es besteht ein schwerwiegendes oder besonders schwerwiegendes "
-                         "Ausweisungsinteresse (§ 54 Abs. 1 bzw. Abs. 2 Nr. 1, 2 AufenthG); Gründe der öffentlichen "
-                         "Sicherheit und Ordnung stehen entgegen.", citation)
+        return Criterion(code, False,  ("Es besteht ein schwerwiegendes oder besonders schwerwiegendes "
+                                        "Ausweisungsinteresse (§ 54 Abs. 1 bzw. Abs. 2 Nr. 1, 2 AufenthG); Gründe der "
+                                        "öffentlichen Sicherheit und Ordnung stehen entgegen.", "There is a serious or "
+                                        "particularly serious interest in expulsion (§ 54 Abs. 1 or Abs. 2 Nr. 1, 2 "
+                                        "AufenthG); grounds of public security and order stand in the way."),
+                         citation)
     convs = f.convictions
     if convs is None or ausw is None or ausw.p54_1 is None or ausw.p54_2_nr1_2 is None:
         missing = []
@@ -111,19 +125,28 @@ def public_security(ctx: Ctx, code: str, citation: str) -> Criterion:
             missing.append("convictions")
         if ausw is None or ausw.p54_1 is None or ausw.p54_2_nr1_2 is None:
             missing.append("ausweisungsinteresse")
-        return Criterion(code, None, "Angaben zu Verurteilungen oder Ausweisungsinteressen fehlen.", citation,
+        return Criterion(code, None,  ("Angaben zu Verurteilungen oder Ausweisungsinteressen fehlen.", "Information on "
+                                       "convictions or interests in expulsion is missing."), citation,
                          missing=tuple(missing))
     relevant = [c for c in convs if c.tilgungsreif is not True and (c.date is None or c.date <= ctx.on)]
     if relevant or ausw.other:
-        return Criterion(code, None, "Es liegen Verurteilungen oder ein sonstiges Ausweisungsinteresse vor; ob Gründe der "
-                         "öffentlichen Sicherheit und Ordnung entgegenstehen, ist unter Berücksichtigung von Schwere und "
-                         "Art des Verstoßes abzuwägen.", citation)
-    return Criterion(code, True, "Gründe der öffentlichen Sicherheit und Ordnung stehen nicht entgegen.", citation)
+        return Criterion(code, None,  ("Es liegen Verurteilungen oder ein sonstiges Ausweisungsinteresse vor; ob Gründe "
+                                       "der öffentlichen Sicherheit und Ordnung entgegenstehen, ist unter "
+                                       "Berücksichtigung von Schwere und Art des Verstoßes abzuwägen.", "There are "
+                                       "convictions or another interest in expulsion; whether grounds of public "
+                                       "security and order stand in the way must be weighed, taking into account the "
+                                       "seriousness and kind of the offence."), citation)
+    return Criterion(code, True,  ("Gründe der öffentlichen Sicherheit und Ordnung stehen nicht entgegen.", "No grounds "
+                                   "of public security and order stand in the way."), citation)
+
+
+_EMPLOYMENT_PERMITTED =  ("Die Aufenthaltserlaubnis berechtigt zur Erwerbstätigkeit (§ 4a Abs. 1 AufenthG); "
+                          "erforderliche Erlaubnisse für die Tätigkeit liegen vor.", "The residence permit allows "
+                          "employment (§ 4a Abs. 1 AufenthG); permits needed for the work are in place.")
 
 
 def employment_permitted(ctx: Ctx, code: str, citation: str) -> Criterion:
-    return Criterion(code, True, "Die Aufenthaltserlaubnis berechtigt zur Erwerbstätigkeit (§ 4a Abs. 1 AufenthG); "
-                     "erforderliche Erlaubnisse für die Tätigkeit liegen vor.", citation)
+    return Criterion(code, True, _EMPLOYMENT_PERMITTED, citation)
 
 
 def retirement_age_reached(ctx: Ctx) -> bool | None:
@@ -133,26 +156,32 @@ def retirement_age_reached(ctx: Ctx) -> bool | None:
     return reaches_age_months(birth, statutory_retirement_age_months(birth)) <= ctx.on
 
 
+_GEAS =  ("Das GEAS-Anpassungsgesetz ändert das AufenthG mit Wirkung vom 12.06.2026; der ab dann geltende Wortlaut von "
+          "§ 26 AufenthG ist nicht geprüft. Das Ergebnis ist am aktuellen Gesetzestext zu verifizieren.", "The "
+          "GEAS-Anpassungsgesetz (CEAS adaptation act) amends the AufenthG with effect from 12 Jun 2026; the wording of "
+          "§ 26 AufenthG in force from then has not been checked. Verify the result against the current statute text.")
+
+
 def geas_marker(ctx: Ctx, citation: str) -> Criterion | None:
     from ..versions import GEAS_DATE
 
     if ctx.on < GEAS_DATE or not ctx.opts.geas_unverified_open:
         return None
-    return Criterion("GEAS_TEXT_UNVERIFIED", None, "Das GEAS-Anpassungsgesetz ändert das AufenthG mit Wirkung vom "
-                     "12.06.2026; der ab dann geltende Wortlaut von § 26 AufenthG ist nicht geprüft. Das Ergebnis ist "
-                     "am aktuellen Gesetzestext zu verifizieren.", citation, uncertainty="U-02")
+    return Criterion("GEAS_TEXT_UNVERIFIED", None, _GEAS, citation, uncertainty="U-02")
 
 
 def target_ae(ctx: Ctx, citation: str) -> Criterion:
     """The person holds a residence permit (Aufenthaltserlaubnis, also under Fiktion) on the decision date."""
     cur = ctx.current
     if cur is None:
-        return Criterion("TARGET_PERMIT", None, f"Der Aufenthaltsstatus am {fmt(ctx.on)} ist nicht angegeben.",
-                         citation, TARGET, ("status_history",))
+        return Criterion("TARGET_PERMIT", None, status_unknown(ctx.on), citation, TARGET, ("status_history",))
     if cur.status in AE:
-        return Criterion("TARGET_PERMIT", True, "Die Person besitzt eine Aufenthaltserlaubnis.", citation, TARGET)
+        return Criterion("TARGET_PERMIT", True,  ("Die Person besitzt eine Aufenthaltserlaubnis.", "The person holds a "
+                                                  "residence permit."), citation, TARGET)
     if cur.status in ("niederlassungserlaubnis", "daueraufenthalt_eu"):
-        return Criterion("TARGET_PERMIT", False, "Die Person besitzt bereits einen unbefristeten Aufenthaltstitel.",
+        return Criterion("TARGET_PERMIT", False,  ("Die Person besitzt bereits einen unbefristeten Aufenthaltstitel.",
+                                                   "The person already holds a permanent residence title."),
                          citation, TARGET)
-    return Criterion("TARGET_PERMIT", False, "Die Person besitzt keine Aufenthaltserlaubnis.", citation, TARGET)
+    return Criterion("TARGET_PERMIT", False,  ("Die Person besitzt keine Aufenthaltserlaubnis.", "The person does not "
+                                               "hold a residence permit."), citation, TARGET)
 

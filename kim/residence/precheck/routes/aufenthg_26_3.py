@@ -13,6 +13,7 @@ from ..context import Ctx, fact, housing, knowledge_9, not_in_force, overall, st
 from ..facts import A2, C1
 from ..livelihood import largely_26_3, mainly_26_3
 from ..outcome import ELIGIBLE, OUTCOME_RANK, TARGET, Criterion, RouteResult
+from ..text import T
 from ..versions import version_for
 from ._settlement import (
     AE_WITH_PROCEDURE,
@@ -33,8 +34,8 @@ CIT = "§ 26 Abs. 3 AufenthG"
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE, "§ 26 Abs. 3 AufenthG (in der modellierten Fassung)", CIT, ctx.on,
-                            date(2016, 8, 6))
+        return not_in_force(ROUTE,  ("§ 26 Abs. 3 AufenthG (in der modellierten Fassung)", "§ 26 Abs. 3 AufenthG (in "
+                                     "the version modelled here)"), CIT, ctx.on, date(2016, 8, 6))
     target = target_ae(ctx, CIT + " S. 1")
     if target.met is False:
         return ctx.result(ROUTE, v, None, [target], ELIGIBLE)
@@ -44,24 +45,37 @@ def evaluate(ctx: Ctx) -> RouteResult:
         group = protection_group(ctx, title)
         if group is None:
             idx = period.index if period is not None else 0
-            criteria.append(Criterion("TARGET_PROTECTION", None, "Ob die Aufenthaltserlaubnis nach § 25 Abs. 1, § 25 "
-                                      "Abs. 2 S. 1 Alt. 1 oder § 23 Abs. 4 AufenthG erteilt wurde, ist nicht angegeben.",
-                                      CIT + " S. 1", TARGET, (f"status_history[{idx}].title_basis",)))
+            criteria.append(Criterion("TARGET_PROTECTION", None,  ("Ob die Aufenthaltserlaubnis nach § 25 Abs. 1, § 25 "
+                                                                   "Abs. 2 S. 1 Alt. 1 oder § 23 Abs. 4 AufenthG "
+                                                                   "erteilt wurde, ist nicht angegeben.", "Whether the "
+                                                                   "residence permit was granted under § 25 Abs. 1, "
+                                                                   "§ 25 Abs. 2 S. 1 Alt. 1 or § 23 Abs. 4 AufenthG is "
+                                                                   "not stated."), CIT + " S. 1", TARGET,
+                                      (f"status_history[{idx}].title_basis",)))
         elif group:
-            criteria.append(Criterion("TARGET_PROTECTION", True, f"{title_label(period)}: Asylberechtigung, "
-                                      "Flüchtlingseigenschaft oder Resettlement.", CIT + " S. 1", TARGET))
+            criteria.append(Criterion("TARGET_PROTECTION", True, T("{}: Asylberechtigung, Flüchtlingseigenschaft oder "
+                                                                   "Resettlement.", "{}: asylum, refugee status or "
+                                                                   "resettlement.", title_label(period)),
+                                      CIT + " S. 1", TARGET))
         else:
-            criteria.append(Criterion("TARGET_PROTECTION", False, f"{title_label(period)}: keine Aufenthaltserlaubnis "
-                                      "nach § 25 Abs. 1, § 25 Abs. 2 S. 1 Alt. 1 oder § 23 Abs. 4 AufenthG.",
+            criteria.append(Criterion("TARGET_PROTECTION", False, T("{}: keine Aufenthaltserlaubnis nach § 25 Abs. 1, "
+                                                                    "§ 25 Abs. 2 S. 1 Alt. 1 oder § 23 Abs. 4 "
+                                                                    "AufenthG.", "{}: not a residence permit under "
+                                                                    "§ 25 Abs. 1, § 25 Abs. 2 S. 1 Alt. 1 or § 23 "
+                                                                    "Abs. 4 AufenthG.", title_label(period)),
                                       CIT + " S. 1", TARGET))
             return ctx.result(ROUTE, v, None, criteria, ELIGIBLE)
     f = ctx.f
     ch = ctx.chain(AE_WITH_PROCEDURE)
     notice = fact("NO_REVOCATION_NOTICE", f.bamf_revocation_notice_73b, "bamf_revocation_notice_73b",
-                  CIT + " S. 1 Nr. 2", "Eine Mitteilung des BAMF nach § 73b Abs. 3 AsylG liegt nicht vor.",
-                  "Das BAMF hat mitgeteilt, dass die Voraussetzungen für Widerruf oder Rücknahme vorliegen "
-                  "(§ 73b Abs. 3 AsylG).", "Ob eine Mitteilung des BAMF nach § 73b Abs. 3 AsylG vorliegt, ist nicht "
-                  "angegeben.", good=False)
+                  CIT + " S. 1 Nr. 2",
+                   ("Eine Mitteilung des BAMF nach § 73b Abs. 3 AsylG liegt nicht vor.", "There is no notice from the "
+                    "BAMF under § 73b Abs. 3 AsylG."),
+                   ("Das BAMF hat mitgeteilt, dass die Voraussetzungen für Widerruf oder Rücknahme vorliegen (§ 73b "
+                    "Abs. 3 AsylG).", "The BAMF has given notice that the conditions for revocation or withdrawal "
+                    "are met (§ 73b Abs. 3 AsylG)."),
+                   ("Ob eine Mitteilung des BAMF nach § 73b Abs. 3 AsylG vorliegt, ist nicht angegeben.", "Whether "
+                    "there is a notice from the BAMF under § 73b Abs. 3 AsylG is not stated."), good=False)
     common = [
         public_security(ctx, "PUBLIC_SECURITY", CIT + " i. V. m. § 9 Abs. 2 S. 1 Nr. 4 AufenthG"),
         employment_permitted(ctx, "EMPLOYMENT_PERMITTED", CIT + " i. V. m. § 9 Abs. 2 S. 1 Nr. 5, 6 AufenthG"),
@@ -71,11 +85,15 @@ def evaluate(ctx: Ctx) -> RouteResult:
     geas = geas_marker(ctx, CIT)
     if geas is not None:
         common.append(geas)
-    what = "Besitz der Aufenthaltserlaubnis (einschließlich Asylverfahren)"
+    what =  ("Besitz der Aufenthaltserlaubnis (einschließlich Asylverfahren)", "Holding the residence permit "
+             "(including the asylum procedure)")
     retired = retirement_age_reached(ctx)
     if retired or f.illness_or_disability_prevents:
-        lu1 = Criterion("LIVELIHOOD_MAINLY", True, "Die Sicherung des Lebensunterhalts wird wegen Erreichens der "
-                        "Regelaltersgrenze oder wegen Krankheit bzw. Behinderung nicht verlangt.", CIT + " S. 2")
+        lu1 = Criterion("LIVELIHOOD_MAINLY", True,  ("Die Sicherung des Lebensunterhalts wird wegen Erreichens der "
+                                                     "Regelaltersgrenze oder wegen Krankheit bzw. Behinderung nicht "
+                                                     "verlangt.", "A secured livelihood is not required because the "
+                                                     "person has reached the statutory retirement age or because of "
+                                                     "illness or disability."), CIT + " S. 2")
     else:
         lu1 = mainly_26_3(f, ctx.opts, "LIVELIHOOD_MAINLY", CIT + " S. 1 Nr. 3")
     s1 = ctx.result(ROUTE, v, "S_1", [

@@ -12,6 +12,7 @@ from ..context import Ctx, housing, knowledge_9, not_in_force, overall, stay_tim
 from ..facts import B1
 from ..livelihood import secured_2_3
 from ..outcome import ELIGIBLE_DISCRETION, TARGET, Criterion, RouteResult
+from ..text import T
 from ..versions import version_for
 from ._settlement import (
     AE_WITH_PROCEDURE,
@@ -34,8 +35,8 @@ C9 = " i. V. m. § 9 Abs. 2 S. 1"
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE, "§ 26 Abs. 4 AufenthG (in der modellierten Fassung)", CIT, ctx.on,
-                            date(2016, 8, 6))
+        return not_in_force(ROUTE,  ("§ 26 Abs. 4 AufenthG (in der modellierten Fassung)", "§ 26 Abs. 4 AufenthG (in "
+                                     "the version modelled here)"), CIT, ctx.on, date(2016, 8, 6))
     target = target_ae(ctx, CIT)
     if target.met is False:
         return ctx.result(ROUTE, v, None, [target], ELIGIBLE_DISCRETION)
@@ -44,24 +45,35 @@ def evaluate(ctx: Ctx) -> RouteResult:
         period, title = current_title(ctx)
         if title is None:
             idx = period.index if period is not None else 0
-            criteria.append(Criterion("TARGET_HUMANITARIAN", None, "Die Rechtsgrundlage der Aufenthaltserlaubnis ist "
-                                      "nicht angegeben (Kapitel 2 Abschnitt 5 AufenthG?).", CIT, TARGET,
+            criteria.append(Criterion("TARGET_HUMANITARIAN", None,  ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist "
+                                                                     "nicht angegeben (Kapitel 2 Abschnitt 5 "
+                                                                     "AufenthG?).", "The legal basis of the residence "
+                                                                     "permit is not stated (Chapter 2 Part 5 "
+                                                                     "AufenthG?)."), CIT, TARGET,
                                       (f"status_history[{idx}].title_basis",)))
         elif title[0] not in HUMANITARIAN:
-            criteria.append(Criterion("TARGET_HUMANITARIAN", False, f"{title_label(period)}: kein Aufenthaltstitel aus "
-                                      "humanitären Gründen (Kapitel 2 Abschnitt 5 AufenthG).", CIT, TARGET))
+            criteria.append(Criterion("TARGET_HUMANITARIAN", False, T("{}: kein Aufenthaltstitel aus humanitären Gründen "
+                                                                      "(Kapitel 2 Abschnitt 5 AufenthG).", "{}: not a "
+                                                                      "residence title on humanitarian grounds "
+                                                                      "(Chapter 2 Part 5 AufenthG).",
+                                                                      title_label(period)), CIT, TARGET))
             return ctx.result(ROUTE, v, None, criteria, ELIGIBLE_DISCRETION)
         elif protection_group(ctx, title):
-            criteria.append(Criterion("TARGET_HUMANITARIAN", False, f"{title_label(period)}: Für Asylberechtigte und "
-                                      "Flüchtlinge gilt die günstigere Regelung des § 26 Abs. 3 AufenthG.", CIT, TARGET))
+            criteria.append(Criterion("TARGET_HUMANITARIAN", False, T("{}: Für Asylberechtigte und Flüchtlinge gilt die "
+                                                                      "günstigere Regelung des § 26 Abs. 3 AufenthG.",
+                                                                      "{}: for persons granted asylum and refugees the "
+                                                                      "more favourable rule of § 26 Abs. 3 AufenthG "
+                                                                      "applies.", title_label(period)), CIT, TARGET))
             return ctx.result(ROUTE, v, None, criteria, ELIGIBLE_DISCRETION)
         else:
-            criteria.append(Criterion("TARGET_HUMANITARIAN", True, f"{title_label(period)}: Aufenthaltstitel aus "
-                                      "humanitären Gründen.", CIT, TARGET))
+            criteria.append(Criterion("TARGET_HUMANITARIAN", True, T("{}: Aufenthaltstitel aus humanitären Gründen.",
+                                                                     "{}: residence title on humanitarian grounds.",
+                                                                     title_label(period)), CIT, TARGET))
     ch = ctx.chain(AE_WITH_PROCEDURE)
     criteria += [
         stay_time(ctx, "PERMIT_5Y", CIT + " S. 1", ch, 60,
-                  "Besitz einer Aufenthaltserlaubnis (einschließlich Asylverfahren)"),
+                   ("Besitz einer Aufenthaltserlaubnis (einschließlich Asylverfahren)", "Holding a residence permit "
+                    "(including the asylum procedure)")),
         secured_2_3(ctx.f, "LIVELIHOOD", CIT + C9 + " Nr. 2 AufenthG"),
         pension(ctx, "PENSION_60M", CIT + C9 + " Nr. 3 AufenthG"),
         public_security(ctx, "PUBLIC_SECURITY", CIT + C9 + " Nr. 4 AufenthG"),

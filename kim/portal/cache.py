@@ -1,0 +1,50 @@
+"""Caching of public pages, correct with any number of processes.
+
+Every change that a public page can show bumps one counter row in the database (:class:`ContentGeneration`)
+inside the transaction of the change. Cached pages are stored under keys that contain the counter::
+
+    portal:<generation>:<path>
+
+A request reads the counter (one indexed single-row query, ~0.1 ms) and looks up its key. After a publish
+the counter is higher, so every process – whatever cache it uses: per-process memory (the default
+``locmemcache``) or a shared Redis/Memcached – computes a key no copy exists for yet and renders afresh;
+old entries are never read again and expire. Because the counter is bumped in the publishing
+transaction, a reader that sees the new counter also sees the new content (the content is read after the
+counter), so a stale page can never be stored under a new key.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+
+from kim.portal.models import ContentGeneration
+
+#: Lifetime of an entry; only memory housekeeping – correctness comes from the generation in the key.
+TIMEOUT_SECONDS = 6 * 3600
+
+
+def current_generation() -> int:
+    value = ContentGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
+    return value or 0
+
+
+def bump_generation() -> None:
+    """Call in the transaction of every change that public pages show (publish, unpublish, reorder …)."""
+    with transaction.atomic():
+        updated = ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1)
+        if not updated:
+            ContentGeneration.objects.get_or_create(pk=1, defaults={"value": 2})
+
+
+def key_for(generation: int, name: str) -> str:
+    return f"portal:{generation}:{name}"
+
+
+def fetch(generation: int, name: str):
+    return cache.get(key_for(generation, name))
+
+
+def store(generation: int, name: str, value) -> None:
+    cache.set(key_for(generation, name), value, TIMEOUT_SECONDS)
