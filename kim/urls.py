@@ -7,6 +7,11 @@ from django.views.i18n import JavaScriptCatalog, set_language
 from kim.core import views as core_views
 
 urlpatterns = [
+    # The public portal first: its patterns only match /<language code>/… and /sitemap.xml, so staff URLs are
+    # unaffected, and the most frequent requests resolve without trying every staff pattern first.
+    path("", include("kim.portal.urls")),
+    path("<publang:lang>/", include("kim.portal.directory_urls")),
+    path("<publang:lang>/", include("kim.portal.contact_urls")),
     path("", include("kim.core.urls")),
     path("", include("kim.accounts.urls")),
     path("", include("kim.clients.urls")),
@@ -17,9 +22,6 @@ urlpatterns = [
     path("", include("kim.scheduling.urls")),
     path("", include("kim.network.urls")),
     path("", include("kim.residence.pipeline_urls")),
-    path("", include("kim.portal.urls")),
-    path("<publang:lang>/", include("kim.portal.directory_urls")),
-    path("<publang:lang>/", include("kim.portal.contact_urls")),
     path("", include("kim.portal.opening_hours_urls")),
     path("verwaltung/portal/", include("kim.portal.editor_urls")),
     path("accounts/", include("allauth.urls")),

@@ -341,7 +341,7 @@ class OpeningHoursException(models.Model):
     )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"), help_text=_("The last day of the period (the same date for one day)."))
-    is_closed = models.BooleanField(_("closed"), default=True)
+    is_closed = models.BooleanField(_("closed all day"), default=True)
     opens = models.TimeField(_("opens"), null=True, blank=True)
     closes = models.TimeField(_("closes"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=30, choices=OpeningExceptionReason.choices)

@@ -12,3 +12,4 @@ class PortalConfig(AppConfig):
 
         register_language_info()
         register_converter()
+        from kim.portal import directory_signals  # noqa: F401  (cache generation bump on staff/hours changes)

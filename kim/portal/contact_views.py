@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 
 from kim.accounts.models import ContactPoint
@@ -63,7 +64,7 @@ def hours_context(point: ContactPoint, language, now: dt.datetime | None = None)
             if notice.exception is not None and not notice.exception.is_single_day:
                 hours = _("%(hours)s on the usual opening days") % {"hours": hours}
         else:
-            hours = _("closed")
+            hours = pgettext("opening hours", "closed")
         if notice.holiday:
             reason = _("public holiday: %(name)s") % {"name": notice.holiday}
         else:

@@ -287,7 +287,7 @@ def today_note(day: Day) -> str:
 def describe_slots(slots, locale: str) -> str:
     """ "09:00–12:00, 13:00–15:00", or "closed"."""
     if not slots:
-        return _("closed")
+        return pgettext("opening hours", "closed")
     return ", ".join(f"{format_clock(s.opens, locale)}–{format_clock(s.closes, locale)}" for s in slots)
 
 

@@ -412,12 +412,20 @@ def upload_download_file(*, actor: Actor, download: Download, uploaded_file) -> 
     require_editor(actor)
     if uploaded_file is None:
         raise ValidationError({"file": _("Choose a file to upload.")})
+    only_pdf = ValidationError(_("Only PDF files can be offered for download."), code="file_type")
+    size = getattr(uploaded_file, "size", 0) or 0
+    if 0 < size <= MAX_DOWNLOAD_BYTES:
+        uploaded_file.seek(0)
+        head = uploaded_file.read(5)
+        uploaded_file.seek(0)
+        if head != b"%PDF-":
+            raise ValidationError({"file": [only_pdf]})
     try:
         content_type = sniff_upload(uploaded_file, max_bytes=MAX_DOWNLOAD_BYTES)
     except ValidationError as error:
-        raise ValidationError({"file": error.messages})
-    if content_type != PDF:
-        raise ValidationError({"file": _("Only PDF files can be offered for download.")})
+        raise ValidationError({"file": error.error_list})
+    if content_type != PDF:  # pragma: no cover - the signature was checked above
+        raise ValidationError({"file": [only_pdf]})
     old_file = download.file.name if download.file else ""
     download.file.save(secrets.token_hex(16) + ".pdf", uploaded_file, save=False)
     download.size = uploaded_file.size

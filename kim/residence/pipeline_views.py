@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -56,17 +57,26 @@ def board(request):
         responsible=values.get("responsible", ""),
         today=timezone.localdate(),
     )
+    page = Paginator(data.rows, 100).get_page(request.GET.get("page"))
     audit_log(
         actor=actor,
         action="residence.pipeline.list",
-        details={"shown": len(data.rows), "filters": {k: v for k, v in values.items() if v}},
+        details={
+            "page": page.number,
+            "shown": len(page.object_list),
+            "filters": {k: v for k, v in values.items() if v},
+        },
     )
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "residence/pipeline/board.html",
         {
             "filters": filters,
             "board": data,
+            "page": page,
+            "query": query.urlencode(),
             "deadlines": selectors.my_open_deadlines(actor=actor)[:20],
             "is_authority": pipeline.is_pipeline_authority(actor),
             "filtered": any(values.values()),

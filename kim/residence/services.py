@@ -116,10 +116,17 @@ def precheck_run(*, actor: Actor, client: Client, facts: dict, on: dt.date, opti
 
     Raises ValidationError (on the field ``facts``, naming the fact) for input the engine refuses; nothing is
     saved then. The audit entry names the run and the engine version, never the facts."""
+    _require_editor(actor, client)
+    return precheck_save(actor=actor, client=client, facts=facts, on=on, options=options)
+
+
+@transaction.atomic
+def precheck_save(*, actor: Actor, client: Client, facts: dict, on: dt.date, options: dict | None = None):
+    """:func:`precheck_run` without its editor check, for callers that checked access themselves
+    (kim.residence.pipeline: the candidate is in the authority's pipeline)."""
     from kim.residence.models import PrecheckRun
     from kim.residence.precheck import FactError, evaluate
 
-    _require_editor(actor, client)
     if not isinstance(facts, dict):
         raise ValidationError({"facts": _("The facts must be a JSON object ({…}).")})
     try:

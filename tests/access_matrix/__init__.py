@@ -60,6 +60,9 @@ def _collect():
     from tests.access_matrix import portal_directory
 
     modules.append(portal_directory)
+    from tests.access_matrix import portal
+
+    modules.append(portal)
     entries = [entry for module in modules for entry in module.ENTRIES]
     builders = [module.build for module in modules if hasattr(module, "build")]
     return entries, builders

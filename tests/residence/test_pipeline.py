@@ -628,3 +628,20 @@ def test_access_ends_when_consent_expires_and_the_scan_records_it(referred, offi
 
 def test_timezone_today_is_used(own):
     assert own.stage_since == timezone.localdate()
+
+
+def test_board_is_paginated(officer, authority, client_for):
+    from tests.clients.factories import ClientFactory
+
+    for i in range(101):
+        make_candidate(
+            ClientFactory(organisation=authority, family_name=f"Seite{i:03d}"), authority, officer.user
+        )
+    http = client_for(officer)
+    first = http.get(reverse("pipeline:board"), {"stage": "open"})
+    assert len(first.context["page"].object_list) == 100 and "page=2" in first.content.decode()
+    assert "stage=open&amp;page=2" in first.content.decode()
+    assert (
+        len(http.get(reverse("pipeline:board"), {"stage": "open", "page": 2}).context["page"].object_list)
+        == 1
+    )
