@@ -11,6 +11,7 @@ Everything a deployment changes comes from environment variables (or a ``.env`` 
 - ``KIM_DEMO``: demo mode: demo logins with known passwords work and no second factor is required
 - ``KIM_SESSION_IDLE_MINUTES`` (default 30), ``KIM_SITE_NAME``, ``KIM_SECURE_SSL_REDIRECT``,
   ``KIM_HSTS_SECONDS``
+- ``KIM_TRUSTED_PROXIES``: number of reverse proxies that append to X-Forwarded-For (default 0)
 """
 
 import sys
@@ -277,6 +278,9 @@ KIM_PUBLIC_LANGUAGES = env.list(
 )
 # The address people use to reach the platform, for links in e-mails (reminders, password links).
 KIM_BASE_URL = env.str("KIM_BASE_URL", default="http://127.0.0.1:8000")
+# Reverse proxies in front of the app that append the visitor's address to X-Forwarded-For (0: none, the
+# address is REMOTE_ADDR). The public contact form's rate limit per address depends on it.
+KIM_TRUSTED_PROXIES = env.int("KIM_TRUSTED_PROXIES", default=0)
 # The site's own admission rule for KIM case management (the Land leaves the target group to each site);
 # shown at every intake decision.
 KIM_ADMISSION_RULE = env.str(

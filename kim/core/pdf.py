@@ -73,6 +73,16 @@ def _static_path(url: str) -> str | None:
         return None
     if isinstance(found, list):  # pragma: no cover - find(all=False) returns one path
         found = found[0] if found else None
+    if found is None:
+        # In production {% static %} names the collected, hashed copy (pdf.1a2b3c.css), which only the
+        # static files storage (STATIC_ROOT) has; the finders know the source names only.
+        from django.contrib.staticfiles.storage import staticfiles_storage
+
+        try:
+            if staticfiles_storage.exists(relative):
+                found = staticfiles_storage.path(relative)
+        except (SuspiciousFileOperation, NotImplementedError):
+            return None
     return found
 
 

@@ -38,8 +38,9 @@ MIN_SECONDS = 3
 MAX_FORM_AGE = dt.timedelta(hours=12)
 RATE_WINDOW = dt.timedelta(hours=1)
 #: Requests one sender address may hand in per window, and submissions (including refused ones) in all.
-MAX_ACCEPTED = 5
-MAX_ATTEMPTS = 20
+#: (Generous: people in shared accommodation often share one public address.)
+MAX_ACCEPTED = 10
+MAX_ATTEMPTS = 30
 #: Requests larger than this are refused before they are parsed (the longest real form is ~30 KB).
 MAX_BODY_BYTES = 64 * 1024
 MAX_FIELDS = 100
@@ -79,6 +80,19 @@ def check_form_token(token: str, now: dt.datetime | None = None) -> str:
 
 
 # Rate limit ---------------------------------------------------------------------------------------------------
+
+
+def client_address(request) -> str:
+    """The visitor's address: REMOTE_ADDR, or – behind ``KIM_TRUSTED_PROXIES`` reverse proxies – the address
+    the outermost trusted proxy saw (counted from the right of X-Forwarded-For, which clients can prefix with
+    anything they like but cannot append to)."""
+    proxies = getattr(settings, "KIM_TRUSTED_PROXIES", 0)
+    forwarded = [
+        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+    ]
+    if proxies > 0 and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def sender_hash(address: str | None) -> str:

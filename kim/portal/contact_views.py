@@ -165,7 +165,7 @@ def form(request, lang):
         return _render_form(request, ContactForm(initial=_initial(request), locale=_locale(request)))
 
     bound = ContactForm(request.POST, locale=_locale(request))
-    allowance = contact.register_attempt(request.META.get("REMOTE_ADDR"))
+    allowance = contact.register_attempt(contact.client_address(request))
     if not allowance.allowed:
         return _render_form(
             request,

@@ -145,7 +145,11 @@ def seed_portal_content() -> dict:
 
     categories = {}
     for position, slug in enumerate(CATEGORY_ORDER, start=1):
-        names = {code: module.CATEGORIES[slug] for code, module in texts.items() if slug in getattr(module, "CATEGORIES", {})}
+        names = {
+            code: module.CATEGORIES[slug]
+            for code, module in texts.items()
+            if slug in getattr(module, "CATEGORIES", {})
+        }
         category, created = FAQCategory.objects.get_or_create(
             slug=slug, defaults={"names": names, "position": position * 10}
         )
@@ -168,7 +172,9 @@ def seed_portal_content() -> dict:
         counts["items"] += created
         _add_translations(news, texts, "NEWS", slug, counts)
 
-    download, created = Download.objects.get_or_create(slug="kooperationsvereinbarung", defaults={"position": 10})
+    download, created = Download.objects.get_or_create(
+        slug="kooperationsvereinbarung", defaults={"position": 10}
+    )
     counts["items"] += created
     if not download.file:
         content = _agreement_pdf()

@@ -24,7 +24,10 @@ class TranslationForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(
-        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 18, "dir": "auto"}), help_text=MARKUP_HELP
+        label=_("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18, "dir": "auto"}),
+        help_text=MARKUP_HELP,
     )
     meta_description = forms.CharField(
         label=_("Description for search engines"),
@@ -81,7 +84,9 @@ def _settings_fields(kind: ContentKind, *, creating: bool) -> dict[str, forms.Fi
         label=_("Address (slug)"),
         max_length=60,
         required=False,
-        help_text=_("Part of the web address, the same in every language. Leave empty to derive it from the title."),
+        help_text=_(
+            "Part of the web address, the same in every language. Leave empty to derive it from the title."
+        ),
     )
     if kind.orderable and not creating:
         fields["position"] = forms.IntegerField(label=_("Position"), min_value=0, required=False)
@@ -139,7 +144,10 @@ class CategoryForm(forms.Form):
             )
 
     def names(self) -> dict:
-        return {language.code: self.cleaned_data.get(f"name_{language.code}", "") for language in public_languages()}
+        return {
+            language.code: self.cleaned_data.get(f"name_{language.code}", "")
+            for language in public_languages()
+        }
 
 
 class OverviewFilterForm(forms.Form):
@@ -152,7 +160,9 @@ class OverviewFilterForm(forms.Form):
         from kim.portal.models import TranslationStatus
 
         super().__init__(*args, **kwargs)
-        self.fields["art"].choices = [("", _("All"))] + [(key, kind.label_plural) for key, kind in KINDS.items()]
+        self.fields["art"].choices = [("", _("All"))] + [
+            (key, kind.label_plural) for key, kind in KINDS.items()
+        ]
         self.fields["status"].choices = [("", _("All"))] + list(TranslationStatus.choices)
         self.fields["sprache"].choices = [("", _("All"))] + [
             (language.code, language.autonym) for language in translation_languages()

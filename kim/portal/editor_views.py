@@ -54,7 +54,9 @@ def overview(request):
     kind_key = status = language = ""
     if filters.is_valid():
         kind_key, status, language = (filters.cleaned_data[name] for name in ("art", "status", "sprache"))
-    data = selectors.translation_overview(actor=request.actor, kind_key=kind_key, status=status, language=language)
+    data = selectors.translation_overview(
+        actor=request.actor, kind_key=kind_key, status=status, language=language
+    )
     context = {**data, "filters": filters, "kinds": KINDS.values()}
     return render(request, "portal/editor/overview.html", context)
 
@@ -101,11 +103,16 @@ def item_detail(request, kind, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.update_item_settings(
-                actor=request.actor, item=item, settings=form.settings(), expected_version=form.cleaned_data["version"]
+                actor=request.actor,
+                item=item,
+                settings=form.settings(),
+                expected_version=form.cleaned_data["version"],
             )
         except StaleRecordError as error:
             stale = error.current
-            messages.error(request, _("Someone else changed these settings in the meantime. Nothing was saved."))
+            messages.error(
+                request, _("Someone else changed these settings in the meantime. Nothing was saved.")
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -249,7 +256,9 @@ def preview(request, kind, pk, lang):
     banner = {
         "text": _("Preview – this is how the page will look once published."),
         "back": _("Back to editing"),
-        "edit_url": reverse("portal_editor:edit", kwargs={"kind": kind.key, "pk": item.pk, "lang": language.code}),
+        "edit_url": reverse(
+            "portal_editor:edit", kwargs={"kind": kind.key, "pk": item.pk, "lang": language.code}
+        ),
         "lang": staff_language,
         "dir": "rtl" if translation.get_language_bidi() else "ltr",
     }
@@ -261,7 +270,10 @@ def preview(request, kind, pk, lang):
             template, extra = "portal/news_detail.html", {}
         elif kind is FAQ_KIND:
             group = selectors.FAQGroup(item.category, item.category.name(language.code), [entry])
-            template, extra = "portal/faq.html", {"groups": [group], "categories": [], "query": "", "result_count": 1}
+            template, extra = (
+                "portal/faq.html",
+                {"groups": [group], "categories": [], "query": "", "result_count": 1},
+            )
         else:
             template, extra = "portal/downloads.html", {"flyer": None, "flyers": [], "documents": [entry]}
         response = render_public(request, template, {**context, **extra})
@@ -281,7 +293,12 @@ def withdraw(request, kind, pk, lang):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The translation was taken offline; visitors see German with a note. Its text is kept as a draft."))
+        messages.success(
+            request,
+            _(
+                "The translation was taken offline; visitors see German with a note. Its text is kept as a draft."
+            ),
+        )
     return redirect(_item_url(kind, item))
 
 
@@ -296,7 +313,10 @@ def visibility(request, kind, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Online in every published language.") if public else _("Taken offline in every language."))
+        messages.success(
+            request,
+            _("Online in every published language.") if public else _("Taken offline in every language."),
+        )
     return redirect(_item_url(kind, item))
 
 
@@ -324,7 +344,9 @@ def upload(request, kind, pk):
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.upload_download_file(actor=request.actor, download=item, uploaded_file=form.cleaned_data["file"])
+            services.upload_download_file(
+                actor=request.actor, download=item, uploaded_file=form.cleaned_data["file"]
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -341,7 +363,9 @@ def categories(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_faq_category(
-                actor=request.actor, names=form.names(), slug=form.cleaned_data["slug"],
+                actor=request.actor,
+                names=form.names(),
+                slug=form.cleaned_data["slug"],
                 position=form.cleaned_data["position"],
             )
         except ValidationError as error:
@@ -349,7 +373,11 @@ def categories(request):
         else:
             messages.success(request, _("Category created."))
             return redirect("portal_editor:categories")
-    context = {"form": form, "categories": FAQCategory.objects.order_by("position", "id"), "languages": public_languages()}
+    context = {
+        "form": form,
+        "categories": FAQCategory.objects.order_by("position", "id"),
+        "languages": public_languages(),
+    }
     return render(request, "portal/editor/categories.html", context)
 
 
@@ -362,7 +390,10 @@ def category_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_faq_category(
-                actor=request.actor, names=form.names(), category=category, position=form.cleaned_data["position"]
+                actor=request.actor,
+                names=form.names(),
+                category=category,
+                position=form.cleaned_data["position"],
             )
         except ValidationError as error:
             apply_service_errors(form, error)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kim.portal.models import (
     FAQ,
@@ -53,7 +54,7 @@ FAQ_KIND = ContentKind(
     _("Question"),
     _("Questions and answers"),
     _("Question"),
-    _("Answer"),
+    pgettext_lazy("FAQ field", "Answer"),
 )
 NEWS = ContentKind(
     "meldungen",
@@ -71,7 +72,7 @@ DOWNLOAD = ContentKind(
     Download,
     DownloadTranslation,
     DownloadRevision,
-    _("Download"),
+    pgettext_lazy("portal content kind", "Download"),
     _("Downloads"),
     _("Title"),
     _("Description"),

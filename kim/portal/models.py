@@ -19,14 +19,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kim.portal.languages import SOURCE_LANGUAGE
 
 
 class TranslationStatus(models.TextChoices):
-    MISSING = "missing", _("missing")
-    CURRENT = "current", _("current")
-    OUTDATED = "outdated", _("outdated")
+    MISSING = "missing", pgettext_lazy("translation status", "missing")
+    CURRENT = "current", pgettext_lazy("translation status", "current")
+    OUTDATED = "outdated", pgettext_lazy("translation status", "outdated")
 
 
 class ContentGeneration(models.Model):

@@ -144,6 +144,7 @@ _FOLD = str.maketrans(
         "ı": "i",
         "İ": "i",
         "’": "'",
+        "\u2010": "-",  # hyphen and non-breaking hyphen (NFKC makes U+2011 a U+2010)
         "ʼ": "'",
     }
 )

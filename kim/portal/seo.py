@@ -67,7 +67,9 @@ def sitemap_entries() -> list[tuple[str, list[tuple[str, str]]]]:
     for year in news_years():
         entries += _url_set("portal:news_year", {"year": year}, codes)
     for news in items["news"]:
-        entries += _url_set("portal:news_detail", {"year": news.date.year, "slug": news.slug}, _available(news, codes))
+        entries += _url_set(
+            "portal:news_detail", {"year": news.date.year, "slug": news.slug}, _available(news, codes)
+        )
     return entries
 
 
@@ -84,7 +86,9 @@ def sitemap_xml() -> str:
     for url, alternates in sitemap_entries():
         lines.append(f"  <url><loc>{escape(url)}</loc>")
         for hreflang, href in alternates:
-            lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>')
+            lines.append(
+                f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>'
+            )
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
@@ -112,7 +116,9 @@ def _top_level_prefixes() -> set[str]:
 def robots_txt() -> str:
     public_prefixes = {f"/{code}/" for code in public_language_codes()}
     allowed_files = {"robots.txt", "sitemap.xml", "favicon.ico", "static", "healthz"}
-    staff = sorted(p for p in _top_level_prefixes() if p not in allowed_files and f"/{p}/" not in public_prefixes)
+    staff = sorted(
+        p for p in _top_level_prefixes() if p not in allowed_files and f"/{p}/" not in public_prefixes
+    )
     lines = ["User-agent: *"]
     lines += [f"Allow: {prefix}" for prefix in sorted(public_prefixes)]
     lines += [f"Disallow: /{prefix}/" for prefix in staff]

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from kim.core.pdf import pdf_response
-from kim.portal import seo, selectors
+from kim.portal import selectors, seo
 from kim.portal.flyer import FLYER_PAGE_SLUG, flyer_entry, flyer_filename, flyer_pdf_bytes
 from kim.portal.languages import best_language_for, public_languages
 from kim.portal.public import public_view, render_public
@@ -120,7 +120,9 @@ def download_flyer(request, lang):
         return HttpResponseRedirect(reverse("portal:download_flyer", kwargs={"lang": entry.language}))
     content = flyer_pdf_bytes(lang)
     response = pdf_response(content, flyer_filename(lang), inline=True)
-    del response["Cache-Control"]  # public, cached like the pages (pdf_response says no-store for personal data)
+    del response[
+        "Cache-Control"
+    ]  # public, cached like the pages (pdf_response says no-store for personal data)
     return response
 
 
@@ -142,4 +144,3 @@ def download_file(request, lang, slug):
 
 def sitemap(request) -> HttpResponse:
     return HttpResponse(seo.sitemap_xml(), content_type="application/xml; charset=utf-8")
-

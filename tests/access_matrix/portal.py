@@ -20,22 +20,37 @@ def build(world: dict) -> None:
     actor = Actor(user=member.user, membership=member)
 
     def publish(item, language, title, body="Text."):
-        services.save_translation(actor=actor, item=item, language=language, title=title, body=body, action="publish")
+        services.save_translation(
+            actor=actor, item=item, language=language, title=title, body=body, action="publish"
+        )
 
-    page = services.create_item(actor=actor, kind=PAGE, title="Was ist KIM?", settings={"slug": "was-ist-kim"})
+    page = services.create_item(
+        actor=actor, kind=PAGE, title="Was ist KIM?", settings={"slug": "was-ist-kim"}
+    )
     publish(page, "de", "Was ist KIM?")
     publish(page, "en", "What is KIM?")
-    flyer = services.create_item(actor=actor, kind=PAGE, title="Flyer", settings={"slug": "flyer", "in_navigation": False})
+    flyer = services.create_item(
+        actor=actor, kind=PAGE, title="Flyer", settings={"slug": "flyer", "in_navigation": False}
+    )
     publish(flyer, "de", "KIM-Flyer", "Wir helfen.")
     category = services.save_faq_category(actor=actor, names={"de": "Beratung"}, slug="beratung")
-    faq = services.create_item(actor=actor, kind=FAQ_KIND, title="Kostet es etwas?", settings={"category": category})
+    faq = services.create_item(
+        actor=actor, kind=FAQ_KIND, title="Kostet es etwas?", settings={"category": category}
+    )
     publish(faq, "de", "Kostet es etwas?", "Nein.")
     news = services.create_item(
-        actor=actor, kind=NEWS, title="Meldung", settings={"slug": "meldung", "date": datetime.date(2025, 12, 15)}
+        actor=actor,
+        kind=NEWS,
+        title="Meldung",
+        settings={"slug": "meldung", "date": datetime.date(2025, 12, 15)},
     )
     publish(news, "de", "Meldung")
-    download = services.create_item(actor=actor, kind=DOWNLOAD, title="Vereinbarung", settings={"slug": "vereinbarung"})
-    services.upload_download_file(actor=actor, download=download, uploaded_file=SimpleUploadedFile("v.pdf", PDF))
+    download = services.create_item(
+        actor=actor, kind=DOWNLOAD, title="Vereinbarung", settings={"slug": "vereinbarung"}
+    )
+    services.upload_download_file(
+        actor=actor, download=download, uploaded_file=SimpleUploadedFile("v.pdf", PDF)
+    )
     publish(download, "de", "Vereinbarung")
     world.update(portal_page=page, portal_news=news, portal_category=category, portal_download=download)
 
@@ -67,11 +82,25 @@ ENTRIES = [
     Entry("portal_editor:item", EDITORS, kwargs=_page),
     Entry("portal_editor:edit", EDITORS, kwargs=lambda w: {**_page(w), "lang": "en"}),
     Entry("portal_editor:preview", EDITORS, kwargs=lambda w: {**_page(w), "lang": "ar"}),
-    Entry("portal_editor:visibility", EDITORS, kwargs=_page, method="post", ok=302, data=lambda w: {"public": "1"}),
-    Entry("portal_editor:move", EDITORS, kwargs=_page, method="post", ok=302, data=lambda w: {"direction": "up"}),
     Entry(
-        "portal_editor:upload", EDITORS, method="post", ok=302,
+        "portal_editor:visibility",
+        EDITORS,
+        kwargs=_page,
+        method="post",
+        ok=302,
+        data=lambda w: {"public": "1"},
+    ),
+    Entry(
+        "portal_editor:move", EDITORS, kwargs=_page, method="post", ok=302, data=lambda w: {"direction": "up"}
+    ),
+    Entry(
+        "portal_editor:upload",
+        EDITORS,
+        method="post",
+        ok=302,
         kwargs=lambda w: {"kind": "downloads", "pk": w["portal_download"].pk},
     ),
-    Entry("portal_editor:withdraw", EDITORS, kwargs=lambda w: {**_page(w), "lang": "en"}, method="post", ok=302),
+    Entry(
+        "portal_editor:withdraw", EDITORS, kwargs=lambda w: {**_page(w), "lang": "en"}, method="post", ok=302
+    ),
 ]

@@ -169,9 +169,9 @@ def test_wrong_totp_code_is_refused(page, make_staff, assert_accessible):
     message = page.locator("#" + code_field.get_attribute("aria-describedby").split()[0])
     expect(message).to_contain_text("Falscher Code")
     assert_accessible(page)
-    # Still not logged in: the start page sends back to the pending login (allauth keeps the stage).
+    # Still not logged in: "/" is the public portal for visitors, not the staff start page.
     page.goto("/")
-    expect(page).not_to_have_url(url_of("/"))
+    expect(page).to_have_url(url_of("/de/"))
     assert_accessible(page)
 
 

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kim.accounts.models import Role
+from tests.portal.conftest import central_contact_point
 
 LANGUAGES = ["de", "ar", "einfach"]
 WIDTHS = [360, 1280]
@@ -39,13 +40,9 @@ def public_paths(language: str) -> list[str]:
 
 @pytest.fixture
 def portal(transactional_db, city):
-    from kim.accounts.models import ContactPoint
     from kim.portal.demo import seed_portal_content
 
-    ContactPoint.objects.create(
-        organisation=city, name="KIM – zentrale Anlaufstelle", street="Mülheimer Straße 200", postcode="46045",
-        phone="0208 825-0", email="kim@oberhausen.example", is_central=True,
-    )
+    central_contact_point(city)
     seed_portal_content()
 
 

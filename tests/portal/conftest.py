@@ -32,24 +32,41 @@ def publish(editor):
     def run(item, language, title, body="Text.", *, action=services.PUBLISH, based_on=None, meta=""):
         item.refresh_from_db()
         return services.save_translation(
-            actor=editor, item=item, language=language, title=title, body=body, meta_description=meta,
-            action=action, based_on=based_on,
+            actor=editor,
+            item=item,
+            language=language,
+            title=title,
+            body=body,
+            meta_description=meta,
+            action=action,
+            based_on=based_on,
         )
 
     return run
 
 
 @pytest.fixture
-def make_page(editor, publish):
-    """make_page(slug, de=(title, body), **{lang: (title, body)}) → a published page."""
+def make_item(editor, publish):
+    """make_item(kind, settings, de=(title, body), **{lang: (title, body)}) → the item, German and the
+    translations published."""
+
+    def make(kind, settings, de, translations):
+        item = services.create_item(actor=editor, kind=kind, title=de[0], settings=settings)
+        publish(item, "de", *de)
+        for language, (title, body) in translations.items():
+            publish(item, language, title, body)
+        item.refresh_from_db()
+        return item
+
+    return make
+
+
+@pytest.fixture
+def make_page(make_item):
+    """make_page(slug, de=(title, body), parent=None, **{lang: (title, body)}) → a published page."""
 
     def make(slug="seite", de=("Seite", "Deutscher Text."), parent=None, **translations):
-        page = services.create_item(actor=editor, kind=PAGE, title=de[0], settings={"slug": slug, "parent": parent})
-        publish(page, "de", *de)
-        for language, (title, body) in translations.items():
-            publish(page, language, title, body)
-        page.refresh_from_db()
-        return page
+        return make_item(PAGE, {"slug": slug, "parent": parent}, de, translations)
 
     return make
 
@@ -62,31 +79,34 @@ def category(editor):
 
 
 @pytest.fixture
-def make_faq(editor, publish, category):
+def make_faq(make_item, category):
     def make(slug, de, cat: FAQCategory | None = None, **translations):
-        faq = services.create_item(
-            actor=editor, kind=FAQ_KIND, title=de[0], settings={"slug": slug, "category": cat or category}
-        )
-        publish(faq, "de", *de)
-        for language, (title, body) in translations.items():
-            publish(faq, language, title, body)
-        faq.refresh_from_db()
-        return faq
+        return make_item(FAQ_KIND, {"slug": slug, "category": cat or category}, de, translations)
 
     return make
 
 
 @pytest.fixture
-def make_news(editor, publish):
+def make_news(make_item):
     def make(slug, de, date, kind="news", **translations):
-        news = services.create_item(actor=editor, kind=NEWS, title=de[0], settings={"slug": slug, "date": date, "kind": kind})
-        publish(news, "de", *de)
-        for language, (title, body) in translations.items():
-            publish(news, language, title, body)
-        news.refresh_from_db()
-        return news
+        return make_item(NEWS, {"slug": slug, "date": date, "kind": kind}, de, translations)
 
     return make
+
+
+def central_contact_point(organisation):
+    """The central contact point the flyer prints (address, phone, e-mail)."""
+    from kim.accounts.models import ContactPoint
+
+    return ContactPoint.objects.create(
+        organisation=organisation,
+        name="KIM – zentrale Anlaufstelle",
+        street="Mülheimer Straße 200",
+        postcode="46045",
+        phone="0208 825-0",
+        email="kim@oberhausen.example",
+        is_central=True,
+    )
 
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -96,10 +116,14 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def make_download(editor, publish):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    def make(slug="vereinbarung", de=("Vereinbarung", "Die Vereinbarung."), content=PDF_BYTES, **translations):
+    def make(
+        slug="vereinbarung", de=("Vereinbarung", "Die Vereinbarung."), content=PDF_BYTES, **translations
+    ):
         download = services.create_item(actor=editor, kind=DOWNLOAD, title=de[0], settings={"slug": slug})
         services.upload_download_file(
-            actor=editor, download=download, uploaded_file=SimpleUploadedFile("v.pdf", content, "application/pdf")
+            actor=editor,
+            download=download,
+            uploaded_file=SimpleUploadedFile("v.pdf", content, "application/pdf"),
         )
         publish(download, "de", *de)
         for language, (title, body) in translations.items():

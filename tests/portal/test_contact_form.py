@@ -372,3 +372,19 @@ def test_csrf_works_for_anonymous_visitors(town):
         )
     assert with_token.status_code == 302
     assert Request.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.1"),  # no trusted proxy: the header is ignored
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # a client-supplied prefix does not count
+        (2, "6.6.6.6, 203.0.113.9, 10.0.0.2", "203.0.113.9"),
+        (2, "203.0.113.9", "10.0.0.1"),  # fewer entries than proxies: not trustworthy
+    ],
+)
+def test_client_address_behind_trusted_proxies(settings, rf, proxies, forwarded, expected):
+    settings.KIM_TRUSTED_PROXIES = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert contact.client_address(request) == expected

@@ -15,7 +15,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 @pytest.fixture
 def download(editor):
-    return services.create_item(actor=editor, kind=DOWNLOAD, title="Vereinbarung", settings={"slug": "vereinbarung"})
+    return services.create_item(
+        actor=editor, kind=DOWNLOAD, title="Vereinbarung", settings={"slug": "vereinbarung"}
+    )
 
 
 def test_pdf_upload_is_stored_under_a_random_name(editor, download):
@@ -38,14 +40,18 @@ def test_pdf_upload_is_stored_under_a_random_name(editor, download):
 )
 def test_refused_uploads_change_nothing(editor, download, name, content, code):
     with pytest.raises(ValidationError) as error:
-        services.upload_download_file(actor=editor, download=download, uploaded_file=SimpleUploadedFile(name, content))
+        services.upload_download_file(
+            actor=editor, download=download, uploaded_file=SimpleUploadedFile(name, content)
+        )
     assert [e.code for e in error.value.error_dict["file"]] == [code]
     download.refresh_from_db()
     assert not download.file
 
 
 def test_size_limit(editor, download, settings):
-    big = SimpleUploadedFile("gross.pdf", b"%PDF-1.4\n" + b"0" * (services.MAX_DOWNLOAD_BYTES + 1) + b"\n%%EOF")
+    big = SimpleUploadedFile(
+        "gross.pdf", b"%PDF-1.4\n" + b"0" * (services.MAX_DOWNLOAD_BYTES + 1) + b"\n%%EOF"
+    )
     with pytest.raises(ValidationError) as error:
         services.upload_download_file(actor=editor, download=download, uploaded_file=big)
     assert [e.code for e in error.value.error_dict["file"]] == ["file_size"]
@@ -76,7 +82,9 @@ def test_unpublished_or_fileless_downloads_are_not_served(client, editor, downlo
 
 def test_upload_view_refuses_with_a_message(editor_client, download):
     response = editor_client.post(
-        f"/verwaltung/portal/downloads/{download.pk}/datei/", {"file": SimpleUploadedFile("x.pdf", PNG)}, follow=True
+        f"/verwaltung/portal/downloads/{download.pk}/datei/",
+        {"file": SimpleUploadedFile("x.pdf", PNG)},
+        follow=True,
     )
     from django.utils.translation import gettext
 

@@ -22,14 +22,18 @@ def test_overview_shows_matrix_and_counts(editor_client, page, publish):
     assert "Was ist KIM?" in html
     assert "tstatus--outdated" in html and "tstatus--missing" in html
     assert f'href="/verwaltung/portal/seiten/{page.pk}/en/"' in html
-    filtered = editor_client.get("/verwaltung/portal/", {"status": "outdated", "sprache": "en"}).content.decode()
+    filtered = editor_client.get(
+        "/verwaltung/portal/", {"status": "outdated", "sprache": "en"}
+    ).content.decode()
     assert "Was ist KIM?" in filtered
     none = editor_client.get("/verwaltung/portal/", {"status": "outdated", "sprache": "tr"}).content.decode()
     assert f"/verwaltung/portal/seiten/{page.pk}/tr/" not in none
 
 
 def test_create_then_publish_german(editor_client, db):
-    response = editor_client.post("/verwaltung/portal/seiten/neu/", {"title": "Neue Seite", "in_navigation": "on"})
+    response = editor_client.post(
+        "/verwaltung/portal/seiten/neu/", {"title": "Neue Seite", "in_navigation": "on"}
+    )
     page = Page.objects.get(slug="neue-seite")
     assert response["Location"] == f"/verwaltung/portal/seiten/{page.pk}/de/"
     assert not page.is_published
@@ -37,8 +41,13 @@ def test_create_then_publish_german(editor_client, db):
     assert 'value="Neue Seite"' in form
     response = editor_client.post(
         f"/verwaltung/portal/seiten/{page.pk}/de/",
-        {"title": "Neue Seite", "body": "Der Text.", "meta_description": "", "version": row(page, "de").version,
-         "action": "publish"},
+        {
+            "title": "Neue Seite",
+            "body": "Der Text.",
+            "meta_description": "",
+            "version": row(page, "de").version,
+            "action": "publish",
+        },
     )
     assert response.status_code == 302
     page.refresh_from_db()
@@ -69,8 +78,13 @@ def test_translation_form_shows_german_beside_and_the_diff_when_outdated(editor_
     assert 'name="based_on" value="2"' in html
     response = editor_client.post(
         f"/verwaltung/portal/seiten/{page.pk}/en/",
-        {"title": "What is KIM?", "body": "Second version with interpreters.", "based_on": "2",
-         "version": row(page, "en").version, "action": "publish"},
+        {
+            "title": "What is KIM?",
+            "body": "Second version with interpreters.",
+            "based_on": "2",
+            "version": row(page, "en").version,
+            "action": "publish",
+        },
     )
     assert response.status_code == 302
     assert row(page, "en").source_revision == 2
@@ -79,7 +93,12 @@ def test_translation_form_shows_german_beside_and_the_diff_when_outdated(editor_
 def test_minor_edit_button(editor_client, page):
     response = editor_client.post(
         f"/verwaltung/portal/seiten/{page.pk}/de/",
-        {"title": "Was ist KIM?", "body": "Erste Fassung!", "version": row(page, "de").version, "action": "minor"},
+        {
+            "title": "Was ist KIM?",
+            "body": "Erste Fassung!",
+            "version": row(page, "de").version,
+            "action": "minor",
+        },
     )
     assert response.status_code == 302
     assert row(page, "de").content_revision == 1 and row(page, "de").body == "Erste Fassung!"
@@ -98,7 +117,13 @@ def test_stale_save_is_refused_and_the_input_kept(editor_client, page, publish):
     publish(page, "en", "What is KIM?", "Someone else's text.", action="draft", based_on=1)
     response = editor_client.post(
         f"/verwaltung/portal/seiten/{page.pk}/en/",
-        {"title": "What is KIM?", "body": "My text.", "based_on": "1", "version": version, "action": "publish"},
+        {
+            "title": "What is KIM?",
+            "body": "My text.",
+            "based_on": "1",
+            "version": version,
+            "action": "publish",
+        },
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -133,7 +158,13 @@ def test_settings_form(editor_client, page, make_page):
     parent = make_page("eltern", de=("Eltern", "Text."))
     response = editor_client.post(
         f"/verwaltung/portal/seiten/{page.pk}/",
-        {"slug": "was-ist-kim", "parent": parent.pk, "in_navigation": "on", "position": "3", "version": page.version},
+        {
+            "slug": "was-ist-kim",
+            "parent": parent.pk,
+            "in_navigation": "on",
+            "position": "3",
+            "version": page.version,
+        },
     )
     assert response.status_code == 302
     page.refresh_from_db()
@@ -153,7 +184,9 @@ def test_categories(editor_client, db):
     editor_client.post("/verwaltung/portal/fragen-themen/", {"name_de": "Aufenthalt", "name_ar": "الإقامة"})
     category = FAQCategory.objects.get()
     assert category.slug == "aufenthalt" and category.names == {"de": "Aufenthalt", "ar": "الإقامة"}
-    editor_client.post(f"/verwaltung/portal/fragen-themen/{category.pk}/", {"name_de": "Aufenthalt", "name_tr": "Oturum"})
+    editor_client.post(
+        f"/verwaltung/portal/fragen-themen/{category.pk}/", {"name_de": "Aufenthalt", "name_tr": "Oturum"}
+    )
     category.refresh_from_db()
     assert category.names == {"de": "Aufenthalt", "tr": "Oturum"}
 
@@ -165,7 +198,9 @@ def test_create_faq_needs_a_category(editor_client, category):
         response = editor_client.post("/verwaltung/portal/fragen/neu/", data)
         assert response.status_code == 200 and 'value="Frage?"' in response.content.decode()
     assert not FAQ.objects.exists()
-    response = editor_client.post("/verwaltung/portal/fragen/neu/", {"title": "Frage?", "category": category.pk})
+    response = editor_client.post(
+        "/verwaltung/portal/fragen/neu/", {"title": "Frage?", "category": category.pk}
+    )
     assert response.status_code == 302
     assert FAQ.objects.get().category == category
 

@@ -9,16 +9,28 @@ from kim.portal.selectors import normalise_for_search, public_faqs
 
 @pytest.fixture
 def faqs(make_faq, editor):
-    other = services.save_faq_category(actor=editor, names={"de": "Beratung", "tr": "Danışmanlık"}, slug="beratung")
+    other = services.save_faq_category(
+        actor=editor, names={"de": "Beratung", "tr": "Danışmanlık"}, slug="beratung"
+    )
     make_faq(
         "chancen",
-        ("Kann ich das Chancen-Aufenthaltsrecht noch beantragen?", "Nein, seit dem 31. Dezember 2025 nicht mehr."),
-        ar=("هل ما زال بإمكاني التقدّم بطلب حق الإقامة بفرصة؟", "لا. منذ 31 ديسمبر 2025 لم تعد تُمنح تصاريح إقامة جديدة."),
+        (
+            "Kann ich das Chancen-Aufenthaltsrecht noch beantragen?",
+            "Nein, seit dem 31. Dezember 2025 nicht mehr.",
+        ),
+        ar=(
+            "هل ما زال بإمكاني التقدّم بطلب حق الإقامة بفرصة؟",
+            "لا. منذ 31 ديسمبر 2025 لم تعد تُمنح تصاريح إقامة جديدة.",
+        ),
         tr=("Fırsat oturum hakkına hâlâ başvurabilir miyim?", "Hayır. İzin verilmiyor."),
         uk=("Чи можу я ще подати заяву?", "Ні. Нові дозволи більше не видаються."),
     )
-    make_faq("kosten", ("Kostet die Beratung etwas?", "Nein, sie ist kostenlos."), cat=other,
-             tr=("Danışmanlık ücretli mi?", "Hayır. Ücretsizdir."))
+    make_faq(
+        "kosten",
+        ("Kostet die Beratung etwas?", "Nein, sie ist kostenlos."),
+        cat=other,
+        tr=("Danışmanlık ücretli mi?", "Hayır. Ücretsizdir."),
+    )
     return other
 
 
@@ -31,6 +43,7 @@ def test_normalisation():
     assert normalise_for_search("Straße") == normalise_for_search("STRASSE")
     assert normalise_for_search("Überblick") == "uberblick"
     assert normalise_for_search("Її") == normalise_for_search("її")
+    assert normalise_for_search("Chancen\u2011Aufenthaltsrecht") == "chancen-aufenthaltsrecht"
 
 
 @pytest.mark.parametrize(
@@ -88,6 +101,7 @@ def test_demo_faqs_state_the_law_as_it_stands(db):
     from kim.portal.demo import seed_portal_content
 
     seed_portal_content()
+
     def answer(slug, language="de"):
         group = public_faqs(language)
         return next(entry for g in group for entry in g.entries if entry.item.slug == slug)
@@ -96,7 +110,9 @@ def test_demo_faqs_state_the_law_as_it_stands(db):
     holder = answer("chancen-inhaber").body
     assert "§ 25a oder § 25b" in holder and "18 Monate" in holder and "30. Juni 2027" in holder
     b = answer("paragraf-25b").body
-    assert "6 Jahren" in b and "4 Jahre" in b and "A2" in b and "Leben in Deutschland" in b and "Identität" in b
+    assert (
+        "6 Jahren" in b and "4 Jahre" in b and "A2" in b and "Leben in Deutschland" in b and "Identität" in b
+    )
     assert "27. Geburtstag" in answer("paragraf-25a").body and "3 Jahren" in answer("paragraf-25a").body
     for language in ("einfach", "en", "ar", "tr", "uk"):
         entry = answer("chancen-beantragen", language)

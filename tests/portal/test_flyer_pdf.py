@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from kim.portal.demo import seed_portal_content
 from kim.portal.flyer import render_flyer
 from kim.portal.languages import public_language_codes
+from tests.portal.conftest import central_contact_point
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u067E\u0686\u06A9\u06AF\u06CC]")
 PRESENTATION_FORMS = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -20,12 +21,7 @@ def text_of(pdf: bytes) -> str:
 
 @pytest.fixture
 def seeded(city):
-    from kim.accounts.models import ContactPoint
-
-    ContactPoint.objects.create(
-        organisation=city, name="KIM – zentrale Anlaufstelle", street="Mülheimer Straße 200", postcode="46045",
-        phone="0208 825-0", email="kim@oberhausen.example", is_central=True,
-    )
+    central_contact_point(city)
     seed_portal_content()
 
 
@@ -88,3 +84,17 @@ def test_downloads_page_lists_the_flyer_in_all_languages(client, seeded):
     html = client.get("/de/downloads/").content.decode()
     for code in public_language_codes():
         assert f'href="/{code}/downloads/flyer.pdf"' in html
+
+
+def test_pdf_styles_are_found_under_their_hashed_production_name(settings, tmp_path):
+    """In production {% static %} names the hashed copy in STATIC_ROOT (manifest storage); kim.core.pdf must
+    still load it – otherwise every PDF (flyer, consent form) would print without its styles."""
+    from kim.core.pdf import BASE_URL, _static_path
+
+    (tmp_path / "kim").mkdir()
+    (tmp_path / "kim" / "pdf.0123abcd.css").write_text("body { margin: 0 }")
+    settings.STATIC_ROOT = tmp_path
+    assert _static_path(BASE_URL + "static/kim/pdf.0123abcd.css") == str(
+        tmp_path / "kim" / "pdf.0123abcd.css"
+    )
+    assert _static_path(BASE_URL + "static/kim/nothing.0123abcd.css") is None

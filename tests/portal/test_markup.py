@@ -43,7 +43,9 @@ def test_unsafe_links_lose_their_target(target):
 
 
 def test_numbers_and_paragraphs_stay_left_to_right():
-    html = render_markup("Seit dem 31.12.2025 gilt § 104c nicht mehr. Telefon 0208 825-0 oder +49 208 8250.", "ar")
+    html = render_markup(
+        "Seit dem 31.12.2025 gilt § 104c nicht mehr. Telefon 0208 825-0 oder +49 208 8250.", "ar"
+    )
     assert '<bdi dir="ltr">31.12.2025</bdi>' in html
     assert '<bdi dir="ltr">§\u00a0104c</bdi>' in html
     assert '<bdi dir="ltr">0208 825-0</bdi>' in html

@@ -7,16 +7,23 @@ import pytest
 
 @pytest.fixture
 def news(make_news):
-    make_news("alt", ("Kooperationsvereinbarung unterzeichnet", "Text 2023."), datetime.date(2023, 5, 3),
-              kind="press", en=("Cooperation agreement signed", "Text 2023."))
+    make_news(
+        "alt",
+        ("Kooperationsvereinbarung unterzeichnet", "Text 2023."),
+        datetime.date(2023, 5, 3),
+        kind="press",
+        en=("Cooperation agreement signed", "Text 2023."),
+    )
     make_news("neu", ("Chancen-Aufenthaltsrecht endet", "Text 2025."), datetime.date(2025, 12, 15))
     make_news("neuer", ("Seite in elf Sprachen", "Text 2026."), datetime.date(2026, 9, 1))
 
 
 def test_list_newest_first_with_archive_years(client, news):
     html = client.get("/de/aktuelles/").content.decode()
-    assert html.index("Seite in elf Sprachen") < html.index("Chancen-Aufenthaltsrecht endet") < html.index(
-        "Kooperationsvereinbarung unterzeichnet"
+    assert (
+        html.index("Seite in elf Sprachen")
+        < html.index("Chancen-Aufenthaltsrecht endet")
+        < html.index("Kooperationsvereinbarung unterzeichnet")
     )
     for year in (2026, 2025, 2023):
         assert f'href="/de/aktuelles/{year}/"' in html

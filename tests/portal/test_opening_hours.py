@@ -163,7 +163,8 @@ def test_closed_day_exception_on_a_regular_day():
     status = s.status(berlin(2026, 11, 25, 10, 0))
     assert not status.is_open
     assert status.opens_at == berlin(2026, 11, 26, 9, 0)
-    assert today_note(status.today) == "Closed today: Teamtag."
+    with translation.override("en"):
+        assert today_note(status.today) == "Closed today: Teamtag."
 
 
 def test_special_hours_on_a_single_normally_closed_day():
@@ -194,7 +195,8 @@ def test_closed_until_further_notice_when_nothing_opens_within_the_search_window
     s = schedule([closed(dt.date(2026, 1, 1), dt.date(2027, 12, 31))])
     status = s.status(berlin(2026, 3, 2, 10, 0))
     assert not status.is_open and status.opens_at is None
-    assert status_sentence(status, "en") == "Closed now – closed until further notice"
+    with translation.override("en"):
+        assert status_sentence(status, "en") == "Closed now – closed until further notice"
 
 
 def test_no_hours_at_all_means_never_open():

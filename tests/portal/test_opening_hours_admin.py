@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from kim.accounts.models import OpeningExceptionReason, OpeningHours, OpeningHoursException, Role
 from kim.core.models import AuditEvent
@@ -13,6 +15,14 @@ from kim.portal.cache import current_generation
 from tests.portal import test_directory_world
 
 town = test_directory_world.town  # the shared fixture
+
+
+def german(message: str) -> str:
+    """The message as the staff UI shows it (German is the staff default language)."""
+    if not message:
+        return message
+    with translation.override("de"):
+        return escape(translation.gettext(message))
 
 
 @pytest.fixture
@@ -89,7 +99,7 @@ def test_invalid_exception_keeps_input_and_saves_nothing(town, coordinator, clie
     assert response.status_code == 200
     html = response.content.decode()
     assert "error-summary" in html
-    assert field_text in html
+    assert german(field_text) in html
     assert "In Notfällen: 0208 825-1" in html
     assert not OpeningHoursException.objects.exists()
     assert not AuditEvent.objects.filter(action__startswith="accounts.opening_exception").exists()
@@ -219,12 +229,23 @@ def test_weekly_hours_invalid_or_stale_save_nothing(town, coordinator, client_fo
     before = services.weekly_fingerprint(town["point"])
     wrong_order = {"based_on": before, "d0_opens_1": "15:00", "d0_closes_1": "09:00"}
     response = client.post(url, wrong_order)
-    assert response.status_code == 200 and "It must close after it opens." in response.content.decode()
+    assert (
+        response.status_code == 200 and german("It must close after it opens.") in response.content.decode()
+    )
     only_one_time = {"based_on": before, "d0_opens_1": "09:00"}
-    assert "Give both times of the period, or neither." in client.post(url, only_one_time).content.decode()
+    assert (
+        german("Give both times of the period, or neither.")
+        in client.post(url, only_one_time).content.decode()
+    )
     stale = {"based_on": "0:0800-0900", "d0_opens_1": "09:00", "d0_closes_1": "10:00"}
     html = client.post(url, stale).content.decode()
-    assert "Someone else changed the weekly hours in the meantime." in html
+    assert (
+        german(
+            "Someone else changed the weekly hours in the meantime. Nothing was saved. Check the current hours "
+            "below and send again."
+        )
+        in html
+    )
     assert f'value="{before}"' in html  # a second send now goes through deliberately
     assert services.weekly_fingerprint(town["point"]) == before
 

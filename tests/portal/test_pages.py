@@ -94,7 +94,12 @@ def test_draft_is_not_public_but_shown_in_the_preview(client, editor_client, pag
 
 def test_language_chooser_lists_autonyms_with_the_same_page(client, pages):
     html = client.get("/de/kim/bausteine/").content.decode()
-    for code, autonym in (("ar", "العربية"), ("uk", "Українська"), ("ku", "Kurmancî"), ("einfach", "Einfache Sprache")):
+    for code, autonym in (
+        ("ar", "العربية"),
+        ("uk", "Українська"),
+        ("ku", "Kurmancî"),
+        ("einfach", "Einfache Sprache"),
+    ):
         assert f'href="/{code}/kim/bausteine/"' in html
         assert autonym in html
 

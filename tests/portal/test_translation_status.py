@@ -23,8 +23,12 @@ def status(page, language):
 
 @pytest.fixture
 def page(make_page):
-    return make_page("kim", de=("Was ist KIM?", "Erste Fassung."), en=("What is KIM?", "First version."),
-                     ar=("ما هو KIM؟", "النسخة الأولى."))
+    return make_page(
+        "kim",
+        de=("Was ist KIM?", "Erste Fassung."),
+        en=("What is KIM?", "First version."),
+        ar=("ما هو KIM؟", "النسخة الأولى."),
+    )
 
 
 def test_new_translations_are_current_and_others_missing(page):
@@ -104,7 +108,9 @@ def test_moving_and_reordering_do_not_outdate(page, make_page, editor):
     services.move_item(actor=editor, item=page, direction="up")
     page.refresh_from_db()
     services.update_item_settings(
-        actor=editor, item=page, settings={"parent": parent, "position": 5, "slug": "was-ist-kim"},
+        actor=editor,
+        item=page,
+        settings={"parent": parent, "position": 5, "slug": "was-ist-kim"},
         expected_version=page.version,
     )
     page.refresh_from_db()
@@ -141,13 +147,25 @@ def test_minor_edit_needs_a_published_text(page, publish):
 def test_second_save_with_an_old_version_is_refused(page, editor):
     row = PageTranslation.objects.get(item=page, language="en")
     services.save_translation(
-        actor=editor, item=page, language="en", title="What is KIM?", body="Saved by A.",
-        action=services.DRAFT, based_on=1, expected_version=row.version,
+        actor=editor,
+        item=page,
+        language="en",
+        title="What is KIM?",
+        body="Saved by A.",
+        action=services.DRAFT,
+        based_on=1,
+        expected_version=row.version,
     )
     with pytest.raises(StaleRecordError):
         services.save_translation(
-            actor=editor, item=page, language="en", title="What is KIM?", body="Saved by B.",
-            action=services.PUBLISH, based_on=1, expected_version=row.version,
+            actor=editor,
+            item=page,
+            language="en",
+            title="What is KIM?",
+            body="Saved by B.",
+            action=services.PUBLISH,
+            based_on=1,
+            expected_version=row.version,
         )
     row.refresh_from_db()
     assert row.draft_body == "Saved by A." and row.body == "First version."
@@ -165,8 +183,15 @@ def test_only_coordination_may_edit(page, make_member, actor_for):
 
 def test_admin_assistant_may_edit(page, make_member, actor_for):
     actor = actor_for(make_member(Role.ADMIN_ASSISTANT))
-    services.save_translation(actor=actor, item=page, language="tr", title="KIM nedir?", body="Metin.",
-                              action=services.PUBLISH, based_on=1)
+    services.save_translation(
+        actor=actor,
+        item=page,
+        language="tr",
+        title="KIM nedir?",
+        body="Metin.",
+        action=services.PUBLISH,
+        based_on=1,
+    )
     assert status(page, "tr") == CURRENT
 
 

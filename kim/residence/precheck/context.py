@@ -27,43 +27,39 @@ _NUM = {1: "einem", 2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs", 7: 
         10: "zehn", 12: "zwölf"}
 _NUM_EN = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
            10: "ten", 12: "twelve"}
-_DURATIONS: dict[int, T] = {}
+_DURATIONS: dict[int, tuple[str, str]] = {}
 
 
-def duration(months: int) -> T:
+def duration(months: int) -> tuple[str, str]:
     """Duration as German dative ("sechs Jahren", "zwölf Monaten") and in English ("six years")."""
     hit = _DURATIONS.get(months)
     if hit is None:
         if months % 12 == 0 and months >= 24:
             n = months // 12
-            hit = T(f"{_NUM.get(n, n)} Jahren", f"{_NUM_EN.get(n, n)} years")
+            hit = (f"{_NUM.get(n, n)} Jahren", f"{_NUM_EN.get(n, n)} years")
         else:
-            hit = T(f"{_NUM.get(months, months)} Monaten",
-                    f"{_NUM_EN.get(months, months)} month" + ("" if months == 1 else "s"))
+            hit = (f"{_NUM.get(months, months)} Monaten",
+                   f"{_NUM_EN.get(months, months)} month" + ("" if months == 1 else "s"))
         _DURATIONS[months] = hit
     return hit
 
 
 class Ctx:
-    __slots__ = ("f", "on", "opts", "periods", "_current", "_chains", "_age", "_holder", "results")
+    __slots__ = ("f", "on", "opts", "periods", "current", "_chains", "_age", "_holder", "results")
 
     def __init__(self, f: Facts, on: date, opts: Options) -> None:
         self.f = f
         self.on = on
         self.opts = opts
         self.periods = f.status_history or ()
-        self._current: StatusPeriod | None | bool = False
+        #: The status period that covers the decision date (None if unknown); nearly every route needs it.
+        self.current: StatusPeriod | None = covering(f.status_history, on)
         self._chains: dict = {}
         self._age: int | None | bool = False
         self._holder: bool | None | str = "unset"
         self.results: dict[str, RouteResult] = {}  # routes already evaluated for this person
 
     # ---------------------------------------------------------------- derived facts
-    @property
-    def current(self) -> StatusPeriod | None:
-        if self._current is False:
-            self._current = covering(self.f.status_history, self.on)
-        return self._current
 
     @property
     def age(self) -> int | None:

@@ -38,11 +38,25 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, d.day if d.day <= last else last)
 
 
+_PERIOD_ENDS: dict[tuple[date, int, bool], date] = {}
+
+
 def period_end(start: date, months: int, count_start_day: bool = False) -> date:
     """Last day of a period of ``months`` months (years = 12 months) that begins with an event on ``start``.
 
     A requirement "seit N Monaten/Jahren" is met on a reference day R exactly when ``period_end(...) <= R``.
+    Cached: the same starts and periods recur across the routes of a person and across persons.
     """
+    key = (start, months, count_start_day)
+    hit = _PERIOD_ENDS.get(key)
+    if hit is None:
+        if len(_PERIOD_ENDS) >= 100_000:
+            _PERIOD_ENDS.clear()
+        hit = _PERIOD_ENDS[key] = _period_end(start, months, count_start_day)
+    return hit
+
+
+def _period_end(start: date, months: int, count_start_day: bool) -> date:
     if not count_start_day:
         return add_months(start, months)
     y, m = divmod(start.month - 1 + months, 12)

@@ -25,6 +25,9 @@ ROUTES = ROUTE_IDS
 SAFE_MODE = True
 
 
+_RUNNERS = tuple((module.ROUTE, module.evaluate) for module in ROUTE_MODULES)
+
+
 def _decision_date(f: Facts, on: date | str | None) -> date:
     if on is None:
         return f.person.evaluation_date or date.today()
@@ -54,16 +57,21 @@ def evaluate_facts(facts: Facts, *, on: date | str | None = None, options: Optio
     if problems:
         raise problems[0]
     ctx = Ctx(facts, when, opts)
-    done = ctx.results
-    for module in ROUTE_MODULES:
-        if SAFE_MODE:
-            try:
-                done[module.ROUTE] = module.evaluate(ctx)
-            except Exception as exc:  # noqa: BLE001 - see SAFE_MODE
-                done[module.ROUTE] = _engine_error(module.ROUTE, exc)
-        else:
-            done[module.ROUTE] = module.evaluate(ctx)
-    return Evaluation(when, ENGINE_VERSION, tuple(done[m.ROUTE] for m in ROUTE_MODULES))
+    done = ctx.results  # a route may evaluate another one first (§ 25b Abs. 6 needs § 60d) and keep it here
+    results = []
+    for route, run in _RUNNERS:
+        result = done.get(route)
+        if result is None:
+            if SAFE_MODE:
+                try:
+                    result = run(ctx)
+                except Exception as exc:  # noqa: BLE001 - see SAFE_MODE
+                    result = _engine_error(route, exc)
+            else:
+                result = run(ctx)
+            done[route] = result
+        results.append(result)
+    return Evaluation(when, ENGINE_VERSION, tuple(results))
 
 
 def evaluate(facts: dict, *, on: date | str | None = None, options: dict | None = None) -> dict:

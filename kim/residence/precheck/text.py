@@ -58,6 +58,11 @@ def _arg(value: object, lang: str) -> object:
     return value
 
 
+_RENDER_CACHE_SIZE = 50_000
+_RENDERED_DE: dict[tuple, str] = {}
+_RENDERED_EN: dict[tuple, str] = {}
+
+
 def render(msg: tuple[str, str] | T, lang: str = "de") -> str:
     """The message in ``lang`` ("de" or "en")."""
     if type(msg) is tuple:
@@ -68,8 +73,8 @@ def render(msg: tuple[str, str] | T, lang: str = "de") -> str:
 class T:
     """A text in German (``de``) and English (``en``) with positional parameters ``args``.
 
-    A text without parameters is its template (``t.de``); callers on a hot path may use that directly when
-    ``t.args`` is empty (subclasses that render differently always have non-empty ``args``)."""
+    Parameters must be hashable (rendered texts are cached per template and parameters); texts compare and hash
+    by their rendered content."""
 
     __slots__ = ("de", "en", "args")
 
@@ -84,6 +89,13 @@ class T:
         args = self.args
         if not args:
             return template
+        # The same text with the same parameters recurs across persons (a decision date, a period of five years,
+        # a title basis); the rendered text depends only on the template and the parameters.
+        cache = _RENDERED_DE if de else _RENDERED_EN
+        key = (template, args)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
         out = []
         for a in args:  # _arg() inlined for the common types: rendering is on the engine's hot path
             t = type(a)
@@ -96,7 +108,11 @@ class T:
             elif t is not int and t is not float and t is not str:
                 a = _arg(a, lang)
             out.append(a)
-        return template.format(*out)
+        text = template.format(*out)
+        if len(cache) >= _RENDER_CACHE_SIZE:
+            cache.clear()
+        cache[key] = text
+        return text
 
     def __str__(self) -> str:
         return self.render("de")
@@ -105,11 +121,12 @@ class T:
         return f"T({self.render('de')!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, (T, tuple)) and self.render("de") == render(other, "de") and \
-            self.render("en") == render(other, "en")
+        """Texts are equal when they are built alike (same class, templates and parameters)."""
+        return type(other) is type(self) and self.de == other.de and self.en == other.en and \
+            self.args == other.args
 
     def __hash__(self) -> int:
-        return hash(self.render("de"))
+        return hash((self.de, self.args))
 
 
 class Join(T):
@@ -120,8 +137,8 @@ class Join(T):
     def __init__(self, sep: tuple | T | str, parts: tuple | list) -> None:
         self.sep = sep
         self.parts = tuple(parts)
-        self.de = self.en = ""
-        self.args = (self,)  # never rendered as a template: marks that render() must be called
+        self.de = self.en = "<join>"  # not a template: render() below does the work
+        self.args = (sep, *self.parts)
 
     def render(self, lang: str = "de") -> str:
         sep = self.sep if type(self.sep) is str else render(self.sep, lang)

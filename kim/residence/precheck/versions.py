@@ -83,24 +83,9 @@ def tables(opts: Options) -> dict[str, tuple[Version, ...]]:
     return t
 
 
-_IN_FORCE: dict[tuple[date, date], dict[str, Version | None]] = {}
-
-
-def in_force(on: date, opts: Options) -> dict[str, Version | None]:
-    """route -> version in force on ``on`` (cached per decision date: a screening evaluates every person on the
-    same day, so all thirteen look-ups are one dict access)."""
-    key = (opts.chancen_transition_end, on)
-    hit = _IN_FORCE.get(key)
-    if hit is None:
-        if len(_IN_FORCE) > 20_000:
-            _IN_FORCE.clear()
-        hit = _IN_FORCE[key] = {
-            route: next((v for v in versions if v.valid_from <= on <= v.valid_to), None)
-            for route, versions in tables(opts).items()
-        }
-    return hit
-
-
 def version_for(route: str, on: date, opts: Options) -> Version | None:
     """The version of ``route`` in force on ``on``, or None if no version is in force."""
-    return in_force(on, opts)[route]
+    for v in tables(opts)[route]:
+        if v.valid_from <= on <= v.valid_to:
+            return v
+    return None

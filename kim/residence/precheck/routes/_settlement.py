@@ -35,10 +35,11 @@ def current_title(ctx: Ctx) -> tuple[StatusPeriod | None, tuple | None]:
 _NO_BASIS =  ("Aufenthaltserlaubnis (Rechtsgrundlage nicht angegeben)", "Residence permit (legal basis not stated)")
 
 
-def title_label(period: StatusPeriod | None) -> T:
+def title_label(period: StatusPeriod | None) -> tuple[str, str]:
     if period is None or not period.title_basis:
         return _NO_BASIS
-    return T("Aufenthaltserlaubnis nach {}", "Residence permit under {}", period.title_basis)
+    basis = period.title_basis
+    return "Aufenthaltserlaubnis nach " + basis, "Residence permit under " + basis
 
 
 def protection_group(ctx: Ctx, title: tuple | None) -> bool | None:

@@ -261,7 +261,9 @@ def _abs6(ctx: Ctx, v: Version) -> RouteResult | None:
         stay_time(ctx, "DULDUNG_60D_30M", cit, ch, 30,  ("Besitz der Beschäftigungsduldung", "Holding the "
                                                          "employment Duldung")),
     ]
-    d60 = ctx.results.get(aufenthg_60d.ROUTE) or aufenthg_60d.evaluate(ctx)
+    d60 = ctx.results.get(aufenthg_60d.ROUTE)
+    if d60 is None:
+        d60 = ctx.results[aufenthg_60d.ROUTE] = aufenthg_60d.evaluate(ctx)
     if d60.outcome == "ELIGIBLE":
         criteria.append(Criterion("P60D_CONDITIONS", True,  ("Die Voraussetzungen der Beschäftigungsduldung sind "
                                                              "weiterhin erfüllt.", "The conditions of the employment "
