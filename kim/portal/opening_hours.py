@@ -190,11 +190,28 @@ def _at(day: dt.date, time: dt.time) -> dt.datetime:
     return dt.datetime.combine(day, time, tzinfo=BERLIN)
 
 
+def public_reason_label(code: str) -> str:
+    """The reason of an exception in the active (public) language. The same message ids as
+    kim.accounts.models.OpeningExceptionReason, repeated here so that they are extracted into the catalogues of
+    the public languages (which leave the staff apps out)."""
+    labels = {
+        "team_day": _("team day"),
+        "training": _("staff training"),
+        "between_holidays": _("closed between the holidays"),
+        "bridge_day": _("bridge day"),
+        "event": _("event"),
+        "building": _("building closed"),
+        "staff_shortage": _("staff shortage"),
+        "other": _("other reason"),
+    }
+    return labels.get(code, "")
+
+
 def schedule_for(contact_point, *, language: str = "de", reason_label=None) -> Schedule:
     """The schedule of a ContactPoint (regular hours and exceptions that have not ended yet)."""
     from kim.accounts.models import OpeningExceptionReason
 
-    label = reason_label or (lambda code: str(OpeningExceptionReason(code).label))
+    label = reason_label or public_reason_label
     regular: dict[int, list[Slot]] = defaultdict(list)
     for hours in contact_point.opening_hours.all():
         regular[hours.weekday].append(Slot(hours.opens, hours.closes))

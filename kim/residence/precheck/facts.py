@@ -751,31 +751,33 @@ def check_consistency(f: Facts, on: date) -> list[FactError]:
                       f"Geburtsdatum ({fmt(birth)}) liegt nach dem Entscheidungsdatum ({fmt(on)})",
                       "birth date lies after the decision date"))
     if birth is not None:
-        def not_before_birth(d: date | None, path: str, what: str) -> None:
-            if d is not None and d < birth:
-                add(FactError(path, f"{what} ({fmt(d)}) liegt vor dem Geburtsdatum ({fmt(birth)})",
-                              f"{path} lies before the birth date"))
-
-        not_before_birth(f.entry_date, "entry_date", "Einreisedatum")
+        # (date, path, German name, English name) of every date that cannot lie before the birth
+        dated = [(f.entry_date, "entry_date", "Einreisedatum", "date of entry")]
         if p.marital is not None:
-            not_before_birth(p.marital.married_since, "person.marital.married_since", "Eheschließung")
+            dated.append((p.marital.married_since, "person.marital.married_since", "Eheschließung", "marriage"))
         if f.status_history:
-            for sp in f.status_history:
-                if sp.end is not None:
-                    not_before_birth(sp.end, f"status_history[{sp.index}].to", "Ende des Aufenthaltsstatus")
+            dated += [(sp.end, sp.index, "Ende des Aufenthaltsstatus", "end of the residence status")
+                      for sp in f.status_history]
         if f.asylum is not None:
-            not_before_birth(f.asylum.applied_on, "asylum.applied_on", "Asylantrag")
+            dated.append((f.asylum.applied_on, "asylum.applied_on", "Asylantrag", "asylum application"))
         if p.application_dates:
-            for route, d in p.application_dates.items():
-                not_before_birth(d, f"person.application_dates.{route}", "Antragsdatum")
+            dated += [(d, f"person.application_dates.{route}", "Antragsdatum", "application date")
+                      for route, d in p.application_dates.items()]
         if f.convictions:
-            for i, c in enumerate(f.convictions):
-                not_before_birth(c.date, f"convictions[{i}].date", "Verurteilung")
+            dated += [(c.date, i, "Verurteilung", "conviction") for i, c in enumerate(f.convictions)]
         if f.identity is not None:
-            not_before_birth(f.identity.clarified_on, "identity.clarified_on", "Identitätsklärung")
+            dated.append((f.identity.clarified_on, "identity.clarified_on", "Identitätsklärung",
+                          "clarification of identity"))
         if p.children:
-            for i, ch in enumerate(p.children):
-                not_before_birth(ch.birth_date, f"person.children[{i}].birth_date", "Geburtsdatum des Kindes")
+            dated += [(ch.birth_date, i, "Geburtsdatum des Kindes", "child's birth date")
+                      for i, ch in enumerate(p.children)]
+        for d, path, what, what_en in dated:
+            if d is not None and d < birth:
+                if type(path) is int:  # a list index: build the path only for the error
+                    path = {"Ende des Aufenthaltsstatus": f"status_history[{path}].to",
+                            "Verurteilung": f"convictions[{path}].date"}.get(what, f"person.children[{path}].birth_date")
+                add(FactError(path, f"{what} ({fmt(d)}) liegt vor dem Geburtsdatum ({fmt(birth)})",
+                              f"{what_en} ({d.isoformat()}) lies before the birth date ({birth.isoformat()})"))
     if p.children:
         for i, ch in enumerate(p.children):
             if ch.birth_date is not None and ch.birth_date > on:
