@@ -751,32 +751,31 @@ def check_consistency(f: Facts, on: date) -> list[FactError]:
                       f"Geburtsdatum ({fmt(birth)}) liegt nach dem Entscheidungsdatum ({fmt(on)})",
                       "birth date lies after the decision date"))
     if birth is not None:
-        # (date, path, German name, English name) of every date that cannot lie before the birth
-        dated = [(f.entry_date, "entry_date", "Einreisedatum", "date of entry")]
+        # (date, path template, index, German name, English name) of every date that cannot precede the birth;
+        # the path is built only for an error.
+        dated = [(f.entry_date, "entry_date", None, "Einreisedatum", "date of entry")]
         if p.marital is not None:
-            dated.append((p.marital.married_since, "person.marital.married_since", "Eheschließung", "marriage"))
+            dated.append((p.marital.married_since, "person.marital.married_since", None, "Eheschließung", "marriage"))
         if f.status_history:
-            dated += [(sp.end, sp.index, "Ende des Aufenthaltsstatus", "end of the residence status")
-                      for sp in f.status_history]
+            dated += [(sp.end, "status_history[{}].to", sp.index, "Ende des Aufenthaltsstatus",
+                       "end of the residence status") for sp in f.status_history]
         if f.asylum is not None:
-            dated.append((f.asylum.applied_on, "asylum.applied_on", "Asylantrag", "asylum application"))
+            dated.append((f.asylum.applied_on, "asylum.applied_on", None, "Asylantrag", "asylum application"))
         if p.application_dates:
-            dated += [(d, f"person.application_dates.{route}", "Antragsdatum", "application date")
+            dated += [(d, "person.application_dates.{}", route, "Antragsdatum", "application date")
                       for route, d in p.application_dates.items()]
         if f.convictions:
-            dated += [(c.date, i, "Verurteilung", "conviction") for i, c in enumerate(f.convictions)]
+            dated += [(c.date, "convictions[{}].date", i, "Verurteilung", "conviction")
+                      for i, c in enumerate(f.convictions)]
         if f.identity is not None:
-            dated.append((f.identity.clarified_on, "identity.clarified_on", "Identitätsklärung",
+            dated.append((f.identity.clarified_on, "identity.clarified_on", None, "Identitätsklärung",
                           "clarification of identity"))
         if p.children:
-            dated += [(ch.birth_date, i, "Geburtsdatum des Kindes", "child's birth date")
-                      for i, ch in enumerate(p.children)]
-        for d, path, what, what_en in dated:
+            dated += [(ch.birth_date, "person.children[{}].birth_date", i, "Geburtsdatum des Kindes",
+                       "child's birth date") for i, ch in enumerate(p.children)]
+        for d, path, index, what, what_en in dated:
             if d is not None and d < birth:
-                if type(path) is int:  # a list index: build the path only for the error
-                    path = {"Ende des Aufenthaltsstatus": f"status_history[{path}].to",
-                            "Verurteilung": f"convictions[{path}].date"}.get(what, f"person.children[{path}].birth_date")
-                add(FactError(path, f"{what} ({fmt(d)}) liegt vor dem Geburtsdatum ({fmt(birth)})",
+                add(FactError(path.format(index), f"{what} ({fmt(d)}) liegt vor dem Geburtsdatum ({fmt(birth)})",
                               f"{what_en} ({d.isoformat()}) lies before the birth date ({birth.isoformat()})"))
     if p.children:
         for i, ch in enumerate(p.children):
