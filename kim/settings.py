@@ -281,6 +281,8 @@ KIM_BASE_URL = env.str("KIM_BASE_URL", default="http://127.0.0.1:8000")
 # Reverse proxies in front of the app that append the visitor's address to X-Forwarded-For (0: none, the
 # address is REMOTE_ADDR). The public contact form's rate limit per address depends on it.
 KIM_TRUSTED_PROXIES = env.int("KIM_TRUSTED_PROXIES", default=0)
+# The deployed version, part of the public pages' cache keys (default: a fingerprint of the code).
+KIM_RELEASE = env.str("KIM_RELEASE", default="")
 # When the alerts of the authorities' pipeline start (kim.residence.alerts): a § 104c permit ending within N
 # months, N months before a § 25a candidate's 27th birthday, a Duldung or permit ending within N weeks.
 KIM_PIPELINE_CHANCEN_MONTHS = env.int("KIM_PIPELINE_CHANCEN_MONTHS", default=3)

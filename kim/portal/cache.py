@@ -11,10 +11,19 @@ the counter is higher, so every process – whatever cache it uses: per-process 
 old entries are never read again and expire. Because the counter is bumped in the publishing
 transaction, a reader that sees the new counter also sees the new content (the content is read after the
 counter), so a stale page can never be stored under a new key.
+
+The key also names the release (``KIM_RELEASE``, or a fingerprint of the code, templates and compiled
+catalogues): after a deployment a shared cache does not serve pages rendered by the previous version.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
@@ -44,8 +53,25 @@ def bump_generation() -> None:
             ContentGeneration.objects.get_or_create(pk=1, defaults={"value": 2})
 
 
+@lru_cache(maxsize=1)
+def release() -> str:
+    """The deployed version: ``KIM_RELEASE`` if set, else a fingerprint (names, sizes, modification times) of
+    the package's Python files, templates and compiled catalogues – computed once per process."""
+    configured = getattr(settings, "KIM_RELEASE", "")
+    if configured:
+        return configured
+    digest = hashlib.sha1(usedforsecurity=False)
+    root = Path(__file__).resolve().parents[1]
+    for directory, _dirs, files in sorted(os.walk(root)):
+        for name in sorted(files):
+            if name.endswith((".py", ".html", ".mo", ".css")):
+                stat = os.stat(os.path.join(directory, name))
+                digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:12]
+
+
 def key_for(generation: int, name: str) -> str:
-    return f"portal:{generation}:{name}"
+    return f"portal:{release()}:{generation}:{name}"
 
 
 def fetch(generation: int, name: str):

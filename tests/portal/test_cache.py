@@ -86,3 +86,22 @@ def test_not_found_is_not_cached(db):
     get("/de/kim/gibt-es-nicht/")
     response, queries = get("/de/kim/gibt-es-nicht/")
     assert response.status_code == 404 and queries > 1
+
+
+def test_cache_keys_name_the_release_so_a_deployment_never_serves_old_pages(settings):
+    from kim.portal import cache as portal_cache
+
+    portal_cache.release.cache_clear()
+    try:
+        settings.KIM_RELEASE = "2026.11.1"
+        old = portal_cache.key_for(7, "/de/")
+        portal_cache.release.cache_clear()
+        settings.KIM_RELEASE = "2026.11.2"
+        assert portal_cache.key_for(7, "/de/") != old
+        assert "2026.11.2" in portal_cache.key_for(7, "/de/")
+        portal_cache.release.cache_clear()
+        settings.KIM_RELEASE = ""
+        fingerprint = portal_cache.release()
+        assert len(fingerprint) == 12 and fingerprint == portal_cache.release()
+    finally:
+        portal_cache.release.cache_clear()
