@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("kim.scheduling.urls")),
     path("", include("kim.network.urls")),
     path("", include("kim.residence.pipeline_urls")),
+    path("", include("kim.residence.screening_urls")),
     path("", include("kim.portal.opening_hours_urls")),
     path("verwaltung/portal/", include("kim.portal.editor_urls")),
     path("accounts/", include("allauth.urls")),

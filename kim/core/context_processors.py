@@ -17,6 +17,7 @@ NAVIGATION = [
     (_("Cases"), "cases:case_list", (Role.CASE_MANAGER, Role.TEAM_LEAD, Role.AUTHORITY_STAFF)),
     (_("Clients"), "clients:client_list", (Role.CASE_MANAGER, Role.TEAM_LEAD, Role.AUTHORITY_STAFF)),
     (_("Residence pipeline"), "pipeline:board", (Role.AUTHORITY_STAFF,)),
+    (_("Residence screening"), "screening:screening", (Role.CASE_MANAGER, Role.TEAM_LEAD, Role.AUTHORITY_STAFF)),
     (_("Residence statistics"), "pipeline:statistics", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),
     (_("Cases (pseudonymised)"), "cases:coordination_cases", (Role.COORDINATOR, Role.ADMIN_ASSISTANT)),
     (_("Caseload"), "cases:caseload", (Role.COORDINATOR, Role.ADMIN_ASSISTANT, Role.TEAM_LEAD)),

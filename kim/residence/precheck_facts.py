@@ -105,3 +105,415 @@ def prefill_from_client(client: Client, on: dt.date) -> tuple[dict, list[str]]:
 def facts_from_client(client: Client, on: dt.date) -> dict:
     """The pre-filled facts alone (see :func:`prefill_from_client`)."""
     return prefill_from_client(client, on)[0]
+
+
+# The guided form ("Vorprüfung"): questions for every fact of the engine's fact model ---------------------------
+#
+# A question names its fact by the engine's path ("livelihood.receives_wohngeld"). Kinds: bool (yes / no /
+# unknown), date, level (German level none…C2), count (whole number ≥ 0), number, pct (0–100), text, choice.
+# Every answer may stay "unknown": an unknown answer leaves the fact out of the facts (never "no").
+# Repeatable groups (children, residence statuses, convictions, …) are lists of rows; see ROW_GROUPS.
+
+from dataclasses import dataclass, field  # noqa: E402
+
+from django.utils.translation import gettext_lazy as _l  # noqa: E402
+
+from kim.residence.precheck.facts import (  # noqa: E402
+    ASYLUM_OUTCOMES,
+    LEVELS,
+    RELATIONS,
+    ROUTE_IDS,
+    SANCTIONS,
+    STATUSES,
+    TRAINING_KINDS,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    path: str
+    kind: str
+    label: str
+    help: str = ""
+    choices: tuple = ()
+
+    @property
+    def name(self) -> str:
+        """The form field's name: the path with "__" for dots."""
+        return self.path.replace(".", "__")
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    title: str
+    questions: tuple[Question, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class RowGroup:
+    """A repeatable group: ``path`` is the list in the facts (or the dict for application dates); ``known`` is the
+    yes/no/unknown question whether there is anything at all (None: rows only)."""
+
+    key: str
+    path: str
+    title: str
+    item: str
+    questions: tuple[Question, ...]
+    known: Question | None = None
+    add_label: str = ""
+    after: str = ""  # the key of the Group after which the rows are shown
+    extra: dict = field(default_factory=dict)
+
+
+Q = Question
+ASYLUM_OUTCOME_CHOICES = tuple(zip(ASYLUM_OUTCOMES, (
+    _l("recognised as a refugee"), _l("entitled to asylum"), _l("subsidiary protection"), _l("rejected"),
+    _l("rejected as manifestly unfounded (§ 30 Abs. 1 Nr. 3–7 AsylG)"), _l("pending"),
+), strict=True))
+STATUS_CHOICES = tuple(zip(STATUSES, (
+    _l("Aufenthaltsgestattung (asylum procedure)"), _l("Duldung § 60a"), _l("Duldung § 60b (unclear identity)"),
+    _l("Ausbildungsduldung § 60c"), _l("Beschäftigungsduldung § 60d"), _l("residence permit"),
+    _l("settlement permit"), _l("EU long-term residence"), _l("Fiktionsbescheinigung (§ 81 Abs. 4)"),
+    _l("no status"),
+), strict=True))
+SANCTION_CHOICES = tuple(zip(SANCTIONS, (
+    _l("fine (Geldstrafe)"), _l("prison sentence (Freiheitsstrafe)"), _l("youth custody (Jugendstrafe)"),
+    _l("other measures under the JGG"),
+), strict=True))
+TRAINING_CHOICES = tuple(zip(TRAINING_KINDS, (
+    _l("qualified vocational training (at least 2 years)"),
+    _l("assistant or helper training leading into a shortage occupation"), _l("other training"),
+), strict=True))
+RELATION_CHOICES = tuple(zip(RELATIONS, (
+    _l("spouse or registered partner"), _l("minor child"), _l("adult child, minor at entry"), _l("parent"),
+    _l("minor sibling"),
+), strict=True))
+ROUTE_CHOICES = (
+    ("AUFENTHG_104C", "§ 104c AufenthG"), ("AUFENTHG_25A", "§ 25a AufenthG"), ("AUFENTHG_25B", "§ 25b AufenthG"),
+    ("AUFENTHG_60C", "§ 60c AufenthG"), ("AUFENTHG_60D", "§ 60d AufenthG"), ("AUFENTHG_16G", "§ 16g AufenthG"),
+    ("AUFENTHG_19D", "§ 19d AufenthG"), ("AUFENTHG_9", "§ 9 AufenthG"), ("AUFENTHG_9A", "§ 9a AufenthG"),
+    ("AUFENTHG_26_3", "§ 26 Abs. 3 AufenthG"), ("AUFENTHG_26_4", "§ 26 Abs. 4 AufenthG"), ("STAG_10", "§ 10 StAG"),
+    ("STAG_9", "§ 9 StAG"),
+)
+assert tuple(r for r, _label in ROUTE_CHOICES) == ROUTE_IDS
+LEVEL_CHOICES = tuple((level, _l("no knowledge") if level == "none" else level) for level in LEVELS)
+
+GROUPS: tuple[Group, ...] = (
+    Group("person", _l("Person and family"), (
+        Q("person.birth_date", "date", _l("Date of birth")),
+        Q("entry_date", "date", _l("Date of entry into Germany")),
+        Q("person.marital.married", "bool", _l("Is the person married or in a registered partnership?")),
+        Q("person.marital.married_since", "date", _l("Married since")),
+        Q("person.marital.spouse_is_german", "bool", _l("Is the spouse or partner German?")),
+        Q("person.single_parent", "bool", _l("Is the person a single parent?")),
+    )),
+    Group("asylum", _l("Asylum procedure"), (
+        Q("asylum.applied_on", "date", _l("Asylum application filed on")),
+        Q("asylum.outcome", "choice", _l("Outcome of the asylum procedure"), choices=ASYLUM_OUTCOME_CHOICES),
+        Q("asylum.outcome_date", "date", _l("Date of the decision on the asylum application")),
+    )),
+    Group("identity", _l("Identity and passport"), (
+        Q("identity.clarified", "bool", _l("Are identity and nationality clarified?")),
+        Q("identity.clarified_on", "date", _l("Identity clarified on")),
+        Q("identity.passport_valid", "bool", _l("Does the person have a valid passport?")),
+        Q("identity.reasonable_steps_taken", "bool",
+          _l("Has the person taken all reasonable steps to clarify their identity?")),
+    )),
+    Group("conduct", _l("Cooperation with the authorities"), (
+        Q("deception.own_false_statements_or_identity_deception", "bool",
+          _l("Did the person make false statements or deceive about identity or nationality?")),
+        Q("deception.repeated", "bool", _l("Was this repeated?")),
+        Q("deception.currently_prevents_removal", "bool", _l("Does this currently prevent removal?")),
+        Q("deception.by_parents_only", "bool", _l("Was the deception only by the parents?"),
+          _l("Relevant for young people (§ 25a).")),
+        Q("deception.non_cooperation_only", "bool",
+          _l("Did the person only fail to cooperate (e.g. not apply for a passport)?")),
+        Q("expulsion_order", "bool", _l("Is there an expulsion order or a deportation order (§ 58a)?")),
+        Q("removal_measures_imminent", "bool", _l("Are concrete measures to end the stay imminent?")),
+    )),
+    Group("language", _l("German language and integration"), (
+        Q("language.oral", "level", _l("Spoken German (level)"), choices=LEVEL_CHOICES),
+        Q("language.written", "level", _l("Written German (level)"), choices=LEVEL_CHOICES),
+        Q("language.certificate", "text", _l("Language certificate"), _l("e.g. DTZ B1, telc B1, Goethe C1")),
+        Q("knowledge_test.integrationskurs_completed", "bool", _l("Integration course completed?"),
+          _l("Including the orientation course (Orientierungskurs).")),
+        Q("knowledge_test.leben_in_deutschland_passed", "bool", _l("“Leben in Deutschland” test passed?")),
+        Q("knowledge_test.einbuergerungstest_passed", "bool", _l("Naturalisation test passed?")),
+        Q("integrationskurs_obligation_unfulfilled_culpably", "bool",
+          _l("Was an obligation to attend an integration course culpably not met?")),
+        Q("fdgo_commitment_signed", "bool", _l("Has the person signed the commitment to the free democratic basic "
+                                                "order?")),
+        Q("indications_against_fdgo", "bool",
+          _l("Are there concrete indications against this commitment?")),
+        Q("historic_responsibility_declaration_signed", "bool",
+          _l("Has the person declared the commitment to Germany's historical responsibility (naturalisation)?")),
+    )),
+    Group("education", _l("School and vocational training"), (
+        Q("education.years_successful_school_in_de", "number", _l("Years of successful school attendance in "
+                                                                   "Germany")),
+        Q("education.school_start_in_de", "date", _l("Started school in Germany on")),
+        Q("education.recognised_degree_in_de", "bool", _l("Recognised school or vocational degree in Germany?")),
+        Q("education.in_school_training_or_study", "bool",
+          _l("Is the person at school, in vocational training or studying now?")),
+        Q("education.completed_qualified_vocational_training_in_de", "date",
+          _l("Qualified vocational training in Germany completed on")),
+        Q("education.university_degree_in_de", "bool", _l("University degree from Germany?")),
+        Q("education.foreign_degree_recognised", "bool", _l("Foreign degree recognised or comparable?")),
+        Q("training.kind", "choice", _l("Training taken up or planned"), choices=TRAINING_CHOICES),
+        Q("training.contract_signed", "bool", _l("Is the training contract signed?")),
+        Q("training.start_date", "date", _l("Training starts on")),
+        Q("training.started_during_asylum_procedure", "bool",
+          _l("Was the training started during the asylum procedure?")),
+    )),
+    Group("employment", _l("Employment"), (
+        Q("employment.svp_employed_since", "date", _l("In employment subject to social insurance since")),
+        Q("employment.hours_per_week", "number", _l("Working hours per week")),
+        Q("employment.full_time_now", "bool", _l("Employed full time now?")),
+        Q("employment.full_time_months_last_24", "count", _l("Months in full-time work during the last 24 "
+                                                              "months")),
+        Q("employment.qualified_employment_months", "count", _l("Months of employment matching a qualification")),
+        Q("employment.job_offer_matching_qualification", "bool", _l("Job offer matching the qualification?")),
+        Q("employment.spouse_full_time_exception", "bool",
+          _l("Is the spouse in full-time work (20 of the last 24 months)?")),
+        Q("employment.employment_ban_60a_6", "bool", _l("Is there a ban on employment (§ 60a Abs. 6)?")),
+        Q("pension_contribution_months", "count", _l("Months of pension contributions")),
+    )),
+    Group("livelihood", _l("Livelihood and household"), (
+        Q("livelihood.share_of_need_covered_by_employment_pct", "pct",
+          _l("Share of the household's need covered by work (%)"), _l("0 to 100.")),
+        Q("livelihood.fully_secured_2_3", "bool", _l("Is the livelihood fully secured without public funds?")),
+        Q("livelihood.receives_sgb2_or_sgb12", "bool", _l("Benefits under SGB II (Bürgergeld) or SGB XII?")),
+        Q("livelihood.receives_asylblg", "bool", _l("Benefits under the AsylbLG?")),
+        Q("livelihood.receives_wohngeld", "bool", _l("Housing benefit (Wohngeld)?")),
+        Q("livelihood.secured_by_employment_last_12_months", "bool",
+          _l("Was the livelihood secured by work during the last 12 months?")),
+        Q("livelihood.nachhaltig_secured", "bool", _l("Is the livelihood secured sustainably (fixed, regular "
+                                                       "income)?")),
+        Q("livelihood.prognosis_secured", "bool", _l("Is the livelihood expected to be secured in future?")),
+        Q("livelihood.cares_for_relative", "bool", _l("Does the person care for a close relative?")),
+        Q("livelihood.benefit_receipt_not_attributable", "bool",
+          _l("Is the person not responsible for receiving benefits?")),
+        Q("housing_sufficient", "bool", _l("Is there sufficient housing?")),
+        Q("gastarbeiter_or_vertragsarbeitnehmer", "bool",
+          _l("Recruited worker before 1974 or contract worker in the GDR?")),
+    )),
+    Group("security", _l("Convictions and security"), (
+        Q("pending_criminal_investigation", "bool", _l("Is a criminal investigation pending?")),
+        Q("ausweisungsinteresse.p54_1", "bool", _l("Particularly serious interest in expulsion (§ 54 Abs. 1)?")),
+        Q("ausweisungsinteresse.p54_2_nr1_2", "bool", _l("Serious interest in expulsion (§ 54 Abs. 2 Nr. 1–2)?")),
+        Q("ausweisungsinteresse.other", "bool", _l("Any other interest in expulsion?")),
+        Q("extremism_links", "bool", _l("Links to extremist or terrorist organisations?")),
+    )),
+    Group("other", _l("Further facts"), (
+        Q("integration_prognosis_positive", "bool", _l("Positive integration prognosis (§ 25a)?")),
+        Q("illness_or_disability_prevents", "bool",
+          _l("Do illness, disability or age make the language, knowledge or livelihood requirements impossible?")),
+        Q("special_integration_achievements", "bool", _l("Special integration achievements?")),
+        Q("bamf_revocation_notice_73b", "bool", _l("Has the BAMF given notice under § 73b Abs. 3 AsylG?")),
+        Q("stag_deception_finding", "bool",
+          _l("Is there a finding of deception in a naturalisation procedure (§ 35a StAG)?")),
+        Q("stag_deception_finding_date", "date", _l("Date of that finding")),
+    )),
+)
+
+_CONVICTION = (
+    Q("date", "date", _l("Date of the judgment")),
+    Q("court_country", "text", _l("Country of the court"), _l("DE for Germany.")),
+    Q("sanction_type", "choice", _l("Type of penalty"), choices=SANCTION_CHOICES),
+    Q("tagessaetze", "count", _l("Daily rates (fine)")),
+    Q("months", "number", _l("Months (prison or youth custody)")),
+    Q("intentional", "bool", _l("Intentional offence?")),
+    Q("suspended", "bool", _l("Suspended on probation?")),
+    Q("remitted_after_probation", "bool", _l("Remitted after probation?")),
+    Q("auslaenderspezifisch", "bool", _l("Offence only foreigners can commit (e.g. § 95 AufenthG)?")),
+    Q("hate_motive_found_in_judgment", "bool", _l("Antisemitic, racist or other inhuman motive found?")),
+    Q("tilgungsreif", "bool", _l("Erased or erasable from the register?")),
+    Q("gesamtstrafe_group", "text", _l("Aggregate sentence group"),
+      _l("The same word for convictions combined into one aggregate sentence.")),
+)
+
+ROW_GROUPS: tuple[RowGroup, ...] = (
+    RowGroup("status", "status_history", _l("Residence statuses"), _l("Residence status"), (
+        Q("status", "choice", _l("Status"), choices=STATUS_CHOICES),
+        Q("from", "date", _l("Valid from")),
+        Q("to", "date", _l("Valid until"), _l("Empty if still valid.")),
+        Q("title_basis", "text", _l("Legal basis"), _l("e.g. § 25 Abs. 2 S. 1 Alt. 1 AufenthG")),
+    ), add_label=_l("Add another residence status"), after="person"),
+    RowGroup("children", "person.children", _l("Children"), _l("Child"), (
+        Q("birth_date", "date", _l("Date of birth")),
+        Q("unmarried", "bool", _l("Unmarried?")),
+        Q("lives_in_household", "bool", _l("Lives in the household?")),
+        Q("school_age", "bool", _l("Of school age?")),
+        Q("school_attendance_proven", "bool", _l("School attendance proven?")),
+        Q("german_citizen", "bool", _l("German citizen?")),
+        Q("serious_offence", "bool", _l("Serious offence (§ 54 Abs. 2 Nr. 1–2 AufenthG, § 29 BtMG)?")),
+    ), known=Q("person.children", "bool", _l("Does the person have children?")),
+        add_label=_l("Add another child"), after="person"),
+    RowGroup("family", "family_links", _l("Family members with a right of residence"), _l("Family member"), (
+        Q("route", "choice", _l("Their legal basis"), choices=ROUTE_CHOICES),
+        Q("relation", "choice", _l("The person is their"), choices=RELATION_CHOICES),
+        Q("beneficiary_qualifies", "bool", _l("Does that family member qualify?")),
+        Q("lives_in_household", "bool", _l("Do they live together?")),
+    ), add_label=_l("Add another family member"), after="person"),
+    RowGroup("convictions", "convictions", _l("Convictions of the person"), _l("Conviction"), _CONVICTION,
+             known=Q("convictions", "bool", _l("Has the person been convicted of a criminal offence?")),
+             add_label=_l("Add another conviction"), after="security"),
+    RowGroup("spouse_convictions", "spouse_convictions", _l("Convictions of the spouse"),
+             _l("Conviction of the spouse"), _CONVICTION,
+             known=Q("spouse_convictions", "bool", _l("Has the spouse been convicted of a criminal offence?")),
+             add_label=_l("Add another conviction of the spouse"), after="security"),
+    RowGroup("abroad", "stays_abroad", _l("Stays abroad"), _l("Stay abroad"), (
+        Q("from", "date", _l("From")),
+        Q("to", "date", _l("Until")),
+    ), known=Q("stays_abroad", "bool", _l("Has the person stayed abroad since entering Germany?"),
+               _l("Stays of more than six months can interrupt the residence (naturalisation).")),
+        add_label=_l("Add another stay abroad"), after="other"),
+    RowGroup("applications", "person.application_dates", _l("Applications already filed"), _l("Application"), (
+        Q("route", "choice", _l("Route"), choices=ROUTE_CHOICES),
+        Q("date", "date", _l("Filed on")),
+    ), add_label=_l("Add another application"), after="other"),
+)
+
+#: The switches of RULES.md section 10 (kim.residence.precheck.options), for the expert user.
+OPTION_QUESTIONS: tuple[Question, ...] = (
+    Q("options.count_start_day", "bool", _l("Count the day of the event (§ 187 Abs. 2 BGB) – U-04")),
+    Q("options.gap_tolerance_months", "count", _l("Gaps up to this many months need a manual check – U-05")),
+    Q("options.youth_min_age", "count", _l("Lower age limit of a young person (§ 25a) – U-06")),
+    Q("options.livelihood_mainly_pct", "pct", _l("“Predominantly” secured means more than (%) – U-07")),
+    Q("options.livelihood_largely_pct", "pct", _l("“Largely” secured means at least (%) – U-08")),
+    Q("options.stag_minor_excess_max", "count", _l("§ 12a StAG: sums up to this are a slight excess – U-11")),
+    Q("options.stag_days_per_month", "count", _l("§ 12a StAG: days per month of prison – U-12")),
+    Q("options.chancen_transition_end", "date", _l("Last day of the § 104c privileges – U-13")),
+    Q("options.stag_35a_from", "date", _l("§ 35a StAG applied from – U-15")),
+    Q("options.pending_104c_applications", "choice", _l("§ 104c applications filed before the repeal – U-03"),
+      choices=(("open", _l("open (manual check)")), ("not_applicable", _l("not applicable")))),
+    Q("options.p60b_periods", "choice", _l("§ 60b periods of ordinary Duldung holders – U-24"),
+      choices=(("break", _l("break the stay")), ("manual_check", _l("manual check")))),
+    Q("options.geas_unverified_open", "bool", _l("§ 26 results from 12 Jun 2026 stay open (GEAS text not "
+                                                  "verified) – U-02")),
+    Q("options.unverified_versions_open", "bool", _l("Versions known only from memory give at most “open” – "
+                                                     "U-14, U-16")),
+)
+
+
+def _get(facts: dict, path: str):
+    node = facts
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _put(facts: dict, path: str, value) -> None:
+    parts = path.split(".")
+    node = facts
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+
+
+def answers_from_facts(facts: dict) -> tuple[dict, dict]:
+    """The guided form's initial values for ``facts`` (a fact model dict): (main answers by field name, rows by
+    row group key). Values stay as in JSON (ISO dates, "yes"/"no" for booleans)."""
+    main: dict = {}
+    for question in (*[q for g in GROUPS for q in g.questions], *OPTION_QUESTIONS):
+        value = _get(facts, question.path) if not question.path.startswith("options.") else \
+            (facts.get("options") or {}).get(question.path.split(".", 1)[1])
+        if value is not None:
+            main[question.name] = _initial(question, value)
+    rows: dict = {}
+    for group in ROW_GROUPS:
+        value = _get(facts, group.path)
+        if group.key == "applications":
+            items = [{"route": route, "date": day} for route, day in (value or {}).items()] if isinstance(
+                value, dict) else []
+        else:
+            items = value if isinstance(value, list) else []
+        rows[group.key] = [{q.path: _initial(q, item.get(q.path)) for q in group.questions
+                            if isinstance(item, dict) and item.get(q.path) is not None} for item in items]
+        if group.known is not None and isinstance(value, list):
+            main[group.known.name] = "yes" if value else "no"
+    return main, rows
+
+
+def _initial(question: Question, value):
+    if question.kind == "bool":
+        return {True: "yes", False: "no"}.get(value, "")
+    return value
+
+
+def facts_from_answers(main: dict, rows: dict, on: dt.date) -> tuple[dict, dict, dict]:
+    """The engine's facts from cleaned answers: (facts, options, row index maps).
+
+    ``main`` maps field names to cleaned values (None = unknown); ``rows`` maps row group keys to lists of cleaned
+    rows (dicts, blank rows already left out). Unknown answers are left out; a row group with rows gives a list,
+    with the answer "no" an empty list, otherwise nothing. The index map says which form row each list item came
+    from (for error messages)."""
+    facts: dict = {"person": {"evaluation_date": on.isoformat()}}
+    for group in GROUPS:
+        for question in group.questions:
+            value = main.get(question.name)
+            if value is not None:
+                _put(facts, question.path, _json(value))
+    options: dict = {}
+    for question in OPTION_QUESTIONS:
+        value = main.get(question.name)
+        if value is not None:
+            options[question.path.split(".", 1)[1]] = _json(value)
+    index_maps: dict = {}
+    for group in ROW_GROUPS:
+        items = rows.get(group.key) or []
+        index_maps[group.key] = [index for index, _row in items]
+        cleaned = [{k: _json(v) for k, v in row.items() if v is not None} for _index, row in items]
+        if group.key == "applications":
+            if cleaned:
+                _put(facts, group.path, {row.get("route"): row.get("date") for row in cleaned})
+            continue
+        if cleaned:
+            _put(facts, group.path, cleaned)
+        elif group.known is not None and main.get(group.known.name) is False:
+            _put(facts, group.path, [])
+    return facts, options, index_maps
+
+
+def _json(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def prefill_for_form(client: Client, on: dt.date, run=None) -> tuple[dict, dict, dict, list[str]]:
+    """What the guided form starts with: (facts, options, sources, notes).
+
+    The facts of ``run`` (a saved PrecheckRun, usually the client's latest) are the base; what the client record
+    knows (birth date, entry, residence statuses) replaces them. ``sources`` names where each prefilled fact
+    comes from (by fact path) so that the form can say so."""
+    import copy
+
+    from django.utils.formats import date_format
+
+    record, notes = prefill_from_client(client, on)
+    facts: dict = copy.deepcopy(run.facts) if run is not None and isinstance(run.facts, dict) else {}
+    options: dict = dict(run.options) if run is not None and isinstance(run.options, dict) else {}
+    if isinstance(facts.get("options"), dict):
+        options = {**facts.pop("options"), **options}
+    sources: dict = {}
+    if run is not None:
+        label = _("the pre-check of %(date)s") % {"date": date_format(run.created_at, "SHORT_DATE_FORMAT")}
+        paths = [q.path for g in GROUPS for q in g.questions] + [g.path for g in ROW_GROUPS]
+        sources = {path: label for path in paths if _get(facts, path) is not None}
+    person = facts.get("person") if isinstance(facts.get("person"), dict) else {}
+    person.pop("evaluation_date", None)
+    facts["person"] = person
+    record_label = _("the client record")
+    for path in ("person.birth_date", "entry_date", "status_history"):
+        value = _get(record, path)
+        if value is not None:
+            _put(facts, path, value)
+            sources[path] = record_label
+    return facts, options, sources, notes

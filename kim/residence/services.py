@@ -124,16 +124,22 @@ def precheck_run(*, actor: Actor, client: Client, facts: dict, on: dt.date, opti
 def precheck_save(*, actor: Actor, client: Client, facts: dict, on: dt.date, options: dict | None = None):
     """:func:`precheck_run` without its editor check, for callers that checked access themselves
     (kim.residence.pipeline: the candidate is in the authority's pipeline)."""
+    from django.utils.translation import get_language
+
     from kim.residence.models import PrecheckRun
-    from kim.residence.precheck import FactError, evaluate
+    from kim.residence.precheck import FactError, evaluate_facts, fact_label, parse_facts
 
     if not isinstance(facts, dict):
         raise ValidationError({"facts": _("The facts must be a JSON object ({…}).")})
     try:
-        result = evaluate(facts, on=on, options=options or None)
+        # The contract's answer plus an English text per criterion (``text_en``) for the English staff UI.
+        result = evaluate_facts(parse_facts(facts), on=on, options=options or None).to_dict(english=True)
     except FactError as error:
+        lang = "de" if (get_language() or "de").startswith("de") else "en"
+        message = error.message if lang == "de" else error.message_en
         raise ValidationError(
-            {"facts": _("Fact “%(field)s”: %(message)s") % {"field": error.field, "message": error.message}}
+            {"facts": _("Fact “%(field)s”: %(message)s")
+             % {"field": f"{fact_label(error.field, lang)} ({error.field})", "message": message}}
         ) from None
     run = PrecheckRun.objects.create(
         client=client,

@@ -63,6 +63,9 @@ def _collect():
     from tests.access_matrix import portal
 
     modules.append(portal)
+    from tests.access_matrix import screening
+
+    modules.append(screening)
     entries = [entry for module in modules for entry in module.ENTRIES]
     builders = [module.build for module in modules if hasattr(module, "build")]
     return entries, builders

@@ -74,7 +74,7 @@ ENTRIES: list = [
         kwargs=_client,
         method="post",
         ok=302,
-        data=lambda w: {"decision_date": "2026-11-24", "facts": "{}"},
+        data=lambda w: {"decision_date": "2026-11-24", "facts": "{}", "mode": "json"},
     ),
     Entry("clients:precheck_detail", EDITORS, kwargs=lambda w: {"run_pk": w["clients_precheck_run"].pk}),
     Entry("clients:precheck_pdf", EDITORS, kwargs=lambda w: {"run_pk": w["clients_precheck_run"].pk}),

@@ -26,8 +26,10 @@ def status(client, member, kind, start, end=None, **extra):
 
 
 def post(http, client, facts_text, decision_date="2026-11-24"):
+    """A submission of the expert JSON mode (the guided form is tested in test_precheck_guided.py)."""
     return http.post(
-        reverse("clients:precheck_form", kwargs={"pk": client.pk}), {"decision_date": decision_date, "facts": facts_text}
+        reverse("clients:precheck_form", kwargs={"pk": client.pk}),
+        {"decision_date": decision_date, "facts": facts_text, "mode": "json"},
     )
 
 
@@ -110,7 +112,7 @@ def test_form_shows_prefilled_facts_and_post_saves_and_redirects(person, owner, 
     person.arrival_germany = D(2015, 9, 1)
     person.save()
     http = client_for(owner)
-    page = http.get(reverse("clients:precheck_form", kwargs={"pk": person.pk}))
+    page = http.get(reverse("clients:precheck_form", kwargs={"pk": person.pk}) + "?mode=json")
     assert page.status_code == 200
     prefilled = json.loads(page.context["form"].initial["facts"])
     assert prefilled["entry_date"] == "2015-09-01"
@@ -178,7 +180,7 @@ def test_pdf_summary_carries_the_notice(person, owner, actor_for, client_for):
 def test_saved_run_renders_its_stored_result_after_the_rules_change(person, owner, actor_for, client_for, monkeypatch):
     run = services.precheck_run(actor=actor_for(owner), client=person, facts=FACTS, on=ON)
     stored = json.loads(json.dumps(run.result))
-    first = stored["results"][0]["criteria"][0]["text"]
+    first = stored["results"][0]["criteria"][0]["text_en"]  # the English UI shows the stored English text
 
     import kim.residence.precheck as precheck
     import kim.residence.precheck.engine as engine

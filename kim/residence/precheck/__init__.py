@@ -6,10 +6,11 @@ Public API: :func:`evaluate` (JSON fact model → contract JSON), :func:`evaluat
 
 from .engine import ENGINE_VERSION, ROUTES, evaluate, evaluate_facts, validate
 from .facts import FactError, Facts, parse_facts
+from .labels import fact_label
 from .options import Options, parse_options
 from .outcome import Criterion, Evaluation, RouteResult
 
 __all__ = [
     "ENGINE_VERSION", "ROUTES", "Criterion", "Evaluation", "FactError", "Facts", "Options", "RouteResult",
-    "evaluate", "evaluate_facts", "parse_facts", "parse_options", "validate",
+    "evaluate", "evaluate_facts", "fact_label", "parse_facts", "parse_options", "validate",
 ]

@@ -45,7 +45,7 @@ def duration(months: int) -> tuple[str, str]:
 
 
 class Ctx:
-    __slots__ = ("f", "on", "opts", "periods", "current", "_chains", "_age", "_holder", "results")
+    __slots__ = ("f", "on", "opts", "periods", "current", "_chains", "_age", "_holder", "_crim", "results")
 
     def __init__(self, f: Facts, on: date, opts: Options) -> None:
         self.f = f
@@ -57,6 +57,7 @@ class Ctx:
         self._chains: dict = {}
         self._age: int | None | bool = False
         self._holder: bool | None | str = "unset"
+        self._crim: dict = {}
         self.results: dict[str, RouteResult] = {}  # routes already evaluated for this person
 
     # ---------------------------------------------------------------- derived facts
@@ -77,6 +78,14 @@ class Ctx:
         if hit is None:
             hit = self._chains[key] = chain(self.periods, ref or self.on, full, conditional,
                                             self.opts.gap_tolerance_months)
+        return hit
+
+    def crim(self, test, convictions, *args, **kwargs) -> CrimResult:
+        """A criminal-record test of :mod:`.criminal`, computed once per person (several routes share it)."""
+        key = (test, id(convictions), args, tuple(kwargs.items()))
+        hit = self._crim.get(key)
+        if hit is None:
+            hit = self._crim[key] = test(convictions, self.on, *args, **kwargs)
         return hit
 
     def holder_104c(self) -> bool | None:
@@ -135,9 +144,11 @@ class Ctx:
 
 # -------------------------------------------------------------------- shared criterion builders
 
-def fact(code: str, value: bool | None, path: str, citation: str, yes: T, no: T, unknown: T, *,
-         good: bool = True, kind: str = HARD, uncertainty: str | None = None) -> Criterion:
-    """A criterion that depends on one boolean fact; ``good`` is the value that meets it."""
+def fact(code: str, value: bool | None, path: str, citation: str, texts: tuple, *, good: bool = True,
+         kind: str = HARD, uncertainty: str | None = None) -> Criterion:
+    """A criterion that depends on one boolean fact; ``good`` is the value that meets it; ``texts`` are the
+    messages (met, not met, unknown)."""
+    yes, no, unknown = texts
     if value is None:
         return Criterion(code, None, unknown, citation, kind, (path,), uncertainty=uncertainty)
     if value is good:
@@ -273,15 +284,15 @@ _EXPULSION = (
 
 
 def housing(ctx: Ctx, code: str, citation: str) -> Criterion:
-    return fact(code, ctx.f.housing_sufficient, "housing_sufficient", citation, *_HOUSING)
+    return fact(code, ctx.f.housing_sufficient, "housing_sufficient", citation, _HOUSING)
 
 
 def extremism(ctx: Ctx, code: str, citation: str) -> Criterion:
-    return fact(code, ctx.f.extremism_links, "extremism_links", citation, *_EXTREMISM, good=False)
+    return fact(code, ctx.f.extremism_links, "extremism_links", citation, _EXTREMISM, good=False)
 
 
 def expulsion(ctx: Ctx, code: str, citation: str) -> Criterion:
-    return fact(code, ctx.f.expulsion_order, "expulsion_order", citation, *_EXPULSION, good=False)
+    return fact(code, ctx.f.expulsion_order, "expulsion_order", citation, _EXPULSION, good=False)
 
 
 def identity_regular(ctx: Ctx, code: str, citation: str) -> Criterion:

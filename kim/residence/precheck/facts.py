@@ -404,7 +404,7 @@ def p_level(v: object, path: str) -> int:
             return idx
         raise _err(path, f"unbekannte Sprachstufe „{v}“ (zulässig: {', '.join(LEVELS)})",
                    f"unknown language level '{v}' (allowed: {', '.join(LEVELS)})")
-    raise _err(path, "muss eine Sprachstufe als Text sein (none, A1 … C2)", "must be a level string")
+    raise _err(path, "muss eine Sprachstufe als Text sein (none, A1 … C2)", "must be a level (none, A1 … C2)")
 
 
 def _enum(values: tuple[str, ...]):
@@ -466,7 +466,7 @@ def _fields(raw: dict, path: str, spec: dict) -> dict:
         if entry is None:
             name = str(key) if key != "" else '""'
             shown = f"{path}.{name}" if path else name
-            raise _err(shown, "unbekanntes Feld", "unknown field")
+            raise _err(shown, "unbekanntes Feld", "unknown field (not part of the fact model)")
         if value is None:
             continue
         kind = entry[1]
@@ -546,7 +546,7 @@ p_education = _simple(Education, {
 def p_hours(v: object, path: str) -> float:
     n = p_number(v, path)
     if n > 168:
-        raise _err(path, "mehr als 168 Stunden pro Woche sind unmöglich", "more than 168 hours a week")
+        raise _err(path, "mehr als 168 Stunden pro Woche sind unmöglich", "more than 168 hours a week are impossible")
     return n
 
 
@@ -612,7 +612,7 @@ p_person = _simple(Person, {
 def _required(raw: dict, key: str, path: str) -> object:
     value = raw.get(key)
     if value is None:
-        raise _err(f"{path}.{key}", "Pflichtangabe fehlt", "required")
+        raise _err(f"{path}.{key}", "Pflichtangabe fehlt", "required, but missing")
     return value
 
 
@@ -633,7 +633,7 @@ def p_status_history(v: object, path: str) -> tuple[StatusPeriod, ...] | None:
         basis = p_str(basis_raw, f"{ip}.title_basis") if basis_raw is not None else None
         if end is not None and end < start:
             raise _err(f"{ip}.to", f"Ende ({fmt(end)}) liegt vor dem Beginn ({fmt(start)})",
-                       "end lies before start")
+                       f"the end ({end.isoformat()}) lies before the start ({start.isoformat()})")
         periods.append(StatusPeriod(status, start, end, basis, normalise_title(basis) if basis else None, i))
     if not periods:
         return None
@@ -645,7 +645,8 @@ def p_status_history(v: object, path: str) -> tuple[StatusPeriod, ...] | None:
             raise _err(f"{path}[{nxt.index}].from",
                        f"Zeitraum überschneidet sich mit status_history[{prev.index}] "
                        f"(ab {fmt(prev.start)} bis {fmt(prev.end) if prev.end else 'offen'})",
-                       f"period overlaps status_history[{prev.index}]")
+                       f"the period overlaps status_history[{prev.index}] (from {prev.start.isoformat()} to "
+                       f"{prev.end.isoformat() if prev.end else 'open'})")
     return tuple(periods)
 
 
@@ -661,7 +662,7 @@ def p_stays_abroad(v: object, path: str) -> tuple[StayAbroad, ...]:
         end = p_date(_required(raw, "to", ip), f"{ip}.to")
         if end < start:
             raise _err(f"{ip}.to", f"Ende ({fmt(end)}) liegt vor dem Beginn ({fmt(start)})",
-                       "end lies before start")
+                       f"the end ({end.isoformat()}) lies before the start ({start.isoformat()})")
         out.append(StayAbroad(start, end))
     return tuple(out)
 
@@ -749,7 +750,7 @@ def check_consistency(f: Facts, on: date) -> list[FactError]:
     if birth is not None and birth > on:
         add(FactError("person.birth_date",
                       f"Geburtsdatum ({fmt(birth)}) liegt nach dem Entscheidungsdatum ({fmt(on)})",
-                      "birth date lies after the decision date"))
+                      f"the date of birth ({birth.isoformat()}) lies after the decision date ({on.isoformat()})"))
     if birth is not None:
         # (date, path template, index, German name, English name) of every date that cannot precede the birth;
         # the path is built only for an error.
@@ -782,32 +783,35 @@ def check_consistency(f: Facts, on: date) -> list[FactError]:
             if ch.birth_date is not None and ch.birth_date > on:
                 add(FactError(f"person.children[{i}].birth_date",
                               f"Geburtsdatum des Kindes ({fmt(ch.birth_date)}) liegt nach dem Entscheidungsdatum",
-                              "child's birth date lies after the decision date"))
+                              f"the child's date of birth ({ch.birth_date.isoformat()}) lies after the decision date"))
     if p.application_dates:
         for route, d in p.application_dates.items():
             if d > on:
                 add(FactError(f"person.application_dates.{route}", f"Antragsdatum ({fmt(d)}) liegt nach dem "
-                              f"Entscheidungsdatum ({fmt(on)})", "application date lies after the decision date"))
+                              f"Entscheidungsdatum ({fmt(on)})", f"the application date ({d.isoformat()}) lies after "
+                              f"the decision date ({on.isoformat()})"))
     if f.stag_deception_finding is False and f.stag_deception_finding_date is not None:
         add(FactError("stag_deception_finding", "widerspricht stag_deception_finding_date (Feststellung mit Datum "
-                      "angegeben)", "contradicts stag_deception_finding_date"))
+                      "angegeben)", "contradicts stag_deception_finding_date (a finding with a date is stated)"))
     a = f.asylum
     if a is not None and a.applied_on is not None and a.outcome_date is not None and a.outcome_date < a.applied_on:
         add(FactError("asylum.outcome_date",
                       f"Entscheidung über den Asylantrag ({fmt(a.outcome_date)}) liegt vor der Antragstellung "
-                      f"({fmt(a.applied_on)})", "asylum decision lies before the application"))
+                      f"({fmt(a.applied_on)})", f"the decision on the asylum application ({a.outcome_date.isoformat()}) "
+                      f"lies before the application ({a.applied_on.isoformat()})"))
     if a is not None and a.outcome == "pending" and a.outcome_date is not None:
         add(FactError("asylum.outcome_date", "Asylverfahren ist als anhängig angegeben, hat aber ein "
-                      "Entscheidungsdatum", "asylum procedure pending but has a decision date"))
+                      "Entscheidungsdatum", "the asylum procedure is stated as pending but has a decision date"))
     ident = f.identity
     if ident is not None and ident.clarified is False and ident.clarified_on is not None:
         add(FactError("identity.clarified_on", "Identität ist als ungeklärt angegeben, hat aber ein Datum der "
-                      "Klärung", "identity not clarified but has a clarification date"))
+                      "Klärung", "identity is stated as not clarified but has a date of clarification"))
     d = f.deception
     if d is not None and d.by_parents_only and d.own_false_statements_or_identity_deception:
         add(FactError("deception.by_parents_only", "widerspricht deception.own_false_statements_or_identity_"
                       "deception (Täuschung nur durch die Eltern und zugleich eigene Täuschung)",
-                      "contradicts own deception"))
+                      "contradicts deception.own_false_statements_or_identity_deception (deception by the parents only "
+                      "and at the same time own deception)"))
     for label, convs in (("convictions", f.convictions), ("spouse_convictions", f.spouse_convictions)):
         if not convs:
             continue
@@ -815,20 +819,21 @@ def check_consistency(f: Facts, on: date) -> list[FactError]:
             st = c.sanction_type
             if st == "geldstrafe" and c.months:
                 add(FactError(f"{label}[{i}].months", "eine Geldstrafe hat keine Monate (Tagessätze angeben)",
-                              "a fine has no months"))
+                              "a fine has no months (enter daily rates)"))
             elif st in ("freiheitsstrafe", "jugendstrafe") and c.tagessaetze:
                 add(FactError(f"{label}[{i}].tagessaetze", "eine Freiheits- oder Jugendstrafe hat keine "
-                              "Tagessätze", "a prison sentence has no daily rates"))
+                              "Tagessätze", "a prison or youth custody sentence has no daily rates"))
             if c.remitted_after_probation and c.suspended is False:
                 add(FactError(f"{label}[{i}].remitted_after_probation", "Straferlass nach Bewährung setzt "
                               "eine Aussetzung zur Bewährung voraus (suspended = false)",
-                              "remission requires suspension"))
+                              "remission after probation requires a suspended sentence (suspended = false)"))
     e = f.employment
     if e is not None and e.full_time_now is True and e.hours_per_week is not None and e.hours_per_week < 15:
         add(FactError("employment.full_time_now", f"Vollzeit bei {e.hours_per_week:g} Wochenstunden ist "
-                      "widersprüchlich", "full time contradicts hours per week"))
+                      "widersprüchlich", f"full time with {e.hours_per_week:g} hours a week is contradictory"))
     lv = f.livelihood
     if lv is not None and lv.fully_secured_2_3 is True and (lv.receives_sgb2_or_sgb12 or lv.receives_asylblg):
         add(FactError("livelihood.fully_secured_2_3", "Lebensunterhalt als gesichert angegeben, obwohl Leistungen "
-                      "nach SGB II/XII oder AsylbLG bezogen werden", "secured livelihood contradicts benefits"))
+                      "nach SGB II/XII oder AsylbLG bezogen werden", "the livelihood is stated as secured although benefits "
+                      "under SGB II/XII or the AsylbLG are received"))
     return problems

@@ -76,11 +76,13 @@ def parse_options(raw: dict | None, base: Options = DEFAULT_OPTIONS) -> Options:
         elif isinstance(default, date):
             parsed = parse_iso_date(value)
             if parsed is None:
-                raise FactError(path, "kein gültiges Datum (erwartet JJJJ-MM-TT)", "not a valid date")
+                raise FactError(path, "kein gültiges Datum (erwartet JJJJ-MM-TT)",
+                                 "not a valid date (expected YYYY-MM-DD)")
             value = parsed
         elif isinstance(default, str):
             if value not in _CHOICES[name]:
-                raise FactError(path, f"unbekannter Wert (zulässig: {', '.join(_CHOICES[name])})", "unknown value")
+                raise FactError(path, f"unbekannter Wert (zulässig: {', '.join(_CHOICES[name])})",
+                                 f"unknown value (allowed: {', '.join(_CHOICES[name])})")
         else:
             if type(value) not in (int, float) or value != value:
                 raise FactError(path, "muss eine Zahl sein", "must be a number")

@@ -113,7 +113,7 @@ def stag_common(ctx: Ctx, route: str, version_id: str, *, language_level: int = 
                                                    "legal representative files the application."), "§ 37 Abs. 1 StAG"))
     ident = f.identity
     items.append(fact("IDENTITY", ident.clarified if ident is not None else None, "identity.clarified", cit,
-                      *_IDENTITY))
+                      _IDENTITY))
     under16 = age is not None and age < 16
     if under16:
         items.append(Criterion("FDGO_COMMITMENT", True,  ("Bekenntnis und Loyalitätserklärung werden von Personen unter "
@@ -122,7 +122,7 @@ def stag_common(ctx: Ctx, route: str, version_id: str, *, language_level: int = 
                                                           "16."), "§ 10 Abs. 1 S. 2 StAG"))
     else:
         items.append(fact("FDGO_COMMITMENT", f.fdgo_commitment_signed, "fdgo_commitment_signed", cit + " Nr. 1",
-                          *_FDGO))
+                          _FDGO))
     if not v0:
         if under16:
             items.append(Criterion("HISTORIC_RESPONSIBILITY", True,  ("Von Personen unter 16 Jahren wird die Erklärung "
@@ -135,7 +135,7 @@ def stag_common(ctx: Ctx, route: str, version_id: str, *, language_level: int = 
                                    uncertainty="U-29"))
         else:
             items.append(fact("HISTORIC_RESPONSIBILITY", f.historic_responsibility_declaration_signed,
-                              "historic_responsibility_declaration_signed", cit + " Nr. 1a", *_HISTORIC))
+                              "historic_responsibility_declaration_signed", cit + " Nr. 1a", _HISTORIC))
     items.append(_title(ctx, cit + " Nr. 2"))
     applied = ctx.application_date(route)
     old_lu = v0 or (applied is not None and applied <= STAG_40A_CUTOFF)
@@ -155,12 +155,12 @@ def stag_common(ctx: Ctx, route: str, version_id: str, *, language_level: int = 
                                                                    "been checked against the statute text here."),
                                cit + " Nr. 4 a. F.", uncertainty="U-14"))
     opts = ctx.opts
-    items.append(from_crim("CRIMINAL_12A", crim_stag(f.convictions, ctx.on, opts.stag_days_per_month,
+    items.append(from_crim("CRIMINAL_12A", ctx.crim(crim_stag, f.convictions, opts.stag_days_per_month,
                                                      opts.stag_minor_excess_max), cit + " Nr. 5, § 12a StAG",
                            "U-11,U-12"))
     pending = f.pending_criminal_investigation
     items.append(fact("NO_PENDING_INVESTIGATION", pending, "pending_criminal_investigation", "§ 12a Abs. 3 StAG",
-                      *_INVESTIGATION, good=False, kind=REGULAR))
+                      _INVESTIGATION, good=False, kind=REGULAR))
     items.append(_language(ctx, language_level, under16))
     items.append(_knowledge(ctx, under16))
     items.append(_exclusions_11(ctx))
@@ -263,7 +263,7 @@ def _knowledge(ctx: Ctx, under16: bool) -> Criterion:
                          "§ 10 Abs. 6 S. 2 StAG")
     kt = f.knowledge_test
     return fact(code, kt.einbuergerungstest_passed if kt is not None else None, "knowledge_test.einbuergerungstest_passed",
-                cit, *_TEST)
+                cit, _TEST)
 
 
 def _exclusions_11(ctx: Ctx) -> Criterion:
@@ -332,16 +332,16 @@ def special_track_v1(ctx: Ctx) -> list[Criterion]:
     cit = "§ 10 Abs. 3 StAG a. F."
     return [
         fact("SPECIAL_INTEGRATION", f.special_integration_achievements, "special_integration_achievements", cit,
-              ("Besondere Integrationsleistungen sind nachgewiesen.", "Special integration achievements are proven."),
+              (("Besondere Integrationsleistungen sind nachgewiesen.", "Special integration achievements are proven."),
               ("Besondere Integrationsleistungen sind nicht nachgewiesen.", "Special integration achievements are not "
                "proven."),
               ("Ob besondere Integrationsleistungen vorliegen, ist nicht angegeben.", "Whether there are special "
-               "integration achievements is not stated.")),
+               "integration achievements is not stated."))),
         fact("LIVELIHOOD_SUSTAINABLE", lv.nachhaltig_secured if lv is not None else None, "livelihood.nachhaltig_secured",
-             cit,  ("Der Lebensunterhalt ist nachhaltig gesichert.", "The livelihood is secured sustainably."),
+             cit,  (("Der Lebensunterhalt ist nachhaltig gesichert.", "The livelihood is secured sustainably."),
               ("Der Lebensunterhalt ist nicht nachhaltig gesichert.", "The livelihood is not secured sustainably."),
               ("Ob der Lebensunterhalt nachhaltig gesichert ist, ist nicht angegeben.", "Whether the livelihood is "
-               "secured sustainably is not stated.")),
+               "secured sustainably is not stated."))),
     ]
 
 

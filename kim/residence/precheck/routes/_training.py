@@ -92,20 +92,20 @@ def evaluate_training(ctx: Ctx, route: str, v: Version, para: str, doc: T) -> Ro
     criteria.append(_timing(ctx, tr, f"{para} Abs. 3 AufenthG", case))
     emp = f.employment
     criteria.append(fact("NO_EMPLOYMENT_BAN", emp.employment_ban_60a_6 if emp is not None else None,
-                         "employment.employment_ban_60a_6", f"{abs2} Nr. 1 AufenthG", *_BAN, good=False))
+                         "employment.employment_ban_60a_6", f"{abs2} Nr. 1 AufenthG", _BAN, good=False))
     if case != "NR_1":
         ref = applied if applied is not None and applied < ctx.on else None
         criteria.append(stay_time(ctx, "DULDUNG_3M", f"{abs2} Nr. 2 AufenthG", ctx.chain(DULDUNG_NO_60B, ref=ref), 3,
                                    ("Besitz einer Duldung bei Antragstellung", "Holding a Duldung when applying"),
                                   ref=ref))
     criteria.append(_identity(ctx, applied or ctx.on, f"{abs2} Nr. 3 AufenthG", para))
-    r = crim_50_90(f.convictions, ctx.on)
+    r = ctx.crim(crim_50_90, f.convictions)
     criteria.append(from_crim("CRIMINAL_50_90", r, f"{abs2} Nr. 4, § 19d Abs. 1 Nr. 7 AufenthG"))
     criteria.append(extremism(ctx, "NO_EXTREMISM", f"{abs2} Nr. 4, § 19d Abs. 1 Nr. 6 AufenthG"))
     criteria.append(expulsion(ctx, "NO_EXPULSION_ORDER", f"{abs2} Nr. 4 AufenthG"))
     if case != "NR_1":
         criteria.append(fact("NO_IMMINENT_REMOVAL", f.removal_measures_imminent, "removal_measures_imminent",
-                             f"{abs2} Nr. 5 AufenthG", *_REMOVAL, good=False))
+                             f"{abs2} Nr. 5 AufenthG", _REMOVAL, good=False))
     return ctx.result(route, v, case, criteria, ELIGIBLE)
 
 

@@ -55,11 +55,11 @@ FDGO = (
 
 def _fdgo(ctx: Ctx) -> Criterion:
     return fact("FDGO_COMMITMENT", ctx.f.fdgo_commitment_signed, "fdgo_commitment_signed",
-                "§ 104c Abs. 1 S. 1 Nr. 1 AufenthG", *FDGO)
+                "§ 104c Abs. 1 S. 1 Nr. 1 AufenthG", FDGO)
 
 
 def _criminal(ctx: Ctx) -> Criterion:
-    r = crim_50_90(ctx.f.convictions, ctx.on, ignore_jgg_non_jugendstrafe=True)
+    r = ctx.crim(crim_50_90, ctx.f.convictions, ignore_jgg_non_jugendstrafe=True)
     c = from_crim("CRIMINAL_50_90", r, "§ 104c Abs. 1 S. 1 Nr. 2 AufenthG", "U-09" if r.mixed_fines else None)
     ausw = ctx.f.ausweisungsinteresse
     if c.met is True and (ausw is None or ausw.p54_1 is None):

@@ -66,7 +66,7 @@ def _shared(ctx: Ctx) -> list[Criterion]:
         housing(ctx, "HOUSING", CIT + " Nr. 2"),
         overall(ctx, B1, "LANGUAGE_B1", CIT + " Nr. 3", waivable=False),
         extremism(ctx, "NO_EXTREMISM", CIT + " Nr. 6"),
-        from_crim("CRIMINAL_50_90", crim_50_90(ctx.f.convictions, ctx.on), CIT + " Nr. 7"),
+        from_crim("CRIMINAL_50_90", ctx.crim(crim_50_90, ctx.f.convictions), CIT + " Nr. 7"),
         expulsion(ctx, "NO_EXPULSION_ORDER", "§ 11 Abs. 1, § 58a AufenthG"),
     ]
 
@@ -101,8 +101,8 @@ def _conduct(ctx: Ctx) -> list[Criterion]:
             delay = False
     return [
         fact("NO_DECEPTION_OF_AUTHORITY", own, "deception.own_false_statements_or_identity_deception", CIT + " Nr. 4",
-             *_DECEPTION, good=False),
-        fact("NO_DELAY_OF_REMOVAL", delay, "deception.currently_prevents_removal", CIT + " Nr. 5", *_DELAY,
+             _DECEPTION, good=False),
+        fact("NO_DELAY_OF_REMOVAL", delay, "deception.currently_prevents_removal", CIT + " Nr. 5", _DELAY,
              good=False),
     ]
 

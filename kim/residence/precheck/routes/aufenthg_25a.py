@@ -182,9 +182,9 @@ def _own(ctx: Ctx, v: Version) -> RouteResult:
     criteria.append(_school(ctx, years))
     criteria.append(_application_age(ctx, age_limit))
     criteria.append(fact("INTEGRATION_PROGNOSIS", f.integration_prognosis_positive, "integration_prognosis_positive",
-                         "§ 25a Abs. 1 S. 1 Nr. 4 AufenthG", *_PROGNOSIS))
+                         "§ 25a Abs. 1 S. 1 Nr. 4 AufenthG", _PROGNOSIS))
     criteria.append(fact("NO_FDGO_INDICATIONS", f.indications_against_fdgo, "indications_against_fdgo",
-                         "§ 25a Abs. 1 S. 1 Nr. 5 AufenthG", *_FDGO_INDICATIONS, good=False))
+                         "§ 25a Abs. 1 S. 1 Nr. 5 AufenthG", _FDGO_INDICATIONS, good=False))
     edu = f.education
     if edu is not None and edu.in_school_training_or_study:
         criteria.append(Criterion("LIVELIHOOD", True,  ("Die Person besucht eine Schule, macht eine Ausbildung oder "
@@ -358,10 +358,10 @@ def _family(ctx: Ctx, v: Version) -> RouteResult | None:
             else:
                 obstruction = False
         criteria.append(fact("NO_OBSTRUCTION", obstruction, "deception", "§ 25a Abs. 2 S. 1 Nr. 1 AufenthG",
-                             *_OBSTRUCTION, good=False))
+                             _OBSTRUCTION, good=False))
         criteria.append(secured_2_3(f, "LIVELIHOOD_BY_WORK", "§ 25a Abs. 2 S. 1 Nr. 2 AufenthG",
                                     what= (" durch Erwerbstätigkeit", " by employment")))
-    r = crim_50_90(f.convictions, ctx.on)
+    r = ctx.crim(crim_50_90, f.convictions)
     criteria.append(from_crim("CRIMINAL_50_90", r, "§ 25a Abs. 3 AufenthG"))
     effect = ELIGIBLE if relation in ("spouse", "minor_child") else ELIGIBLE_DISCRETION
     return ctx.result(ROUTE, v, "ABS_2", criteria, effect)

@@ -205,7 +205,7 @@ def _common(ctx: Ctx, holder: bool, v3: bool) -> list[Criterion]:
     else:
         items.append(identity_regular(ctx, "IDENTITY", "§ 5 Abs. 1 Nr. 1a, Nr. 4 AufenthG"))
     items.append(_obstruction(ctx))
-    items.append(from_crim("CRIMINAL_25B", crim_25b(f.convictions, ctx.on, f.ausweisungsinteresse),
+    items.append(from_crim("CRIMINAL_25B", ctx.crim(crim_25b, f.convictions, f.ausweisungsinteresse),
                            "§ 25b Abs. 2 Nr. 2 AufenthG", "U-10"))
     return items
 
@@ -294,7 +294,7 @@ def _abs6(ctx: Ctx, v: Version) -> RouteResult | None:
                                                                  "also required; this must be checked."), cit,
                                   missing=("language.written",) if written is None else ()))
     criteria.append(_obstruction(ctx))
-    criteria.append(from_crim("CRIMINAL_25B", crim_25b(ctx.f.convictions, ctx.on, ctx.f.ausweisungsinteresse),
+    criteria.append(from_crim("CRIMINAL_25B", ctx.crim(crim_25b, ctx.f.convictions, ctx.f.ausweisungsinteresse),
                               "§ 25b Abs. 2 Nr. 2 AufenthG", "U-10"))
     return ctx.result(ROUTE, v, "ABS_6", criteria, ELIGIBLE)
 

@@ -69,13 +69,13 @@ def evaluate(ctx: Ctx) -> RouteResult:
     ch = ctx.chain(AE_WITH_PROCEDURE)
     notice = fact("NO_REVOCATION_NOTICE", f.bamf_revocation_notice_73b, "bamf_revocation_notice_73b",
                   CIT + " S. 1 Nr. 2",
-                   ("Eine Mitteilung des BAMF nach § 73b Abs. 3 AsylG liegt nicht vor.", "There is no notice from the "
+                   (("Eine Mitteilung des BAMF nach § 73b Abs. 3 AsylG liegt nicht vor.", "There is no notice from the "
                     "BAMF under § 73b Abs. 3 AsylG."),
                    ("Das BAMF hat mitgeteilt, dass die Voraussetzungen für Widerruf oder Rücknahme vorliegen (§ 73b "
                     "Abs. 3 AsylG).", "The BAMF has given notice that the conditions for revocation or withdrawal "
                     "are met (§ 73b Abs. 3 AsylG)."),
                    ("Ob eine Mitteilung des BAMF nach § 73b Abs. 3 AsylG vorliegt, ist nicht angegeben.", "Whether "
-                    "there is a notice from the BAMF under § 73b Abs. 3 AsylG is not stated."), good=False)
+                    "there is a notice from the BAMF under § 73b Abs. 3 AsylG is not stated.")), good=False)
     common = [
         public_security(ctx, "PUBLIC_SECURITY", CIT + " i. V. m. § 9 Abs. 2 S. 1 Nr. 4 AufenthG"),
         employment_permitted(ctx, "EMPLOYMENT_PERMITTED", CIT + " i. V. m. § 9 Abs. 2 S. 1 Nr. 5, 6 AufenthG"),

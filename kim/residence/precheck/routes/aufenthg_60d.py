@@ -103,11 +103,11 @@ def evaluate(ctx: Ctx) -> RouteResult:
     criteria.append(_employment(ctx, v1))
     lv = f.livelihood
     criteria.append(fact("LIVELIHOOD_LAST_12M", lv.secured_by_employment_last_12_months if lv else None,
-                         "livelihood.secured_by_employment_last_12_months", CIT + " Nr. 4", *_LAST_12M))
+                         "livelihood.secured_by_employment_last_12_months", CIT + " Nr. 4", _LAST_12M))
     criteria.append(secured_2_3(f, "LIVELIHOOD_NOW", CIT + " Nr. 5"))
     if not v1:
         criteria.append(oral(ctx, A2, "LANGUAGE_ORAL_A2", CIT + " Nr. 6"))
-    criteria.append(from_crim("CRIMINAL_60D", crim_60d(f.convictions, ctx.on), CIT + " Nr. 7"))
+    criteria.append(from_crim("CRIMINAL_60D", ctx.crim(crim_60d, f.convictions), CIT + " Nr. 7"))
     m = f.person.marital
     if m is None or m.has_spouse is None:
         criteria.append(Criterion("CRIMINAL_60D_SPOUSE", None,  ("Ob die Person verheiratet ist, ist nicht angegeben "
@@ -116,14 +116,14 @@ def evaluate(ctx: Ctx) -> RouteResult:
                                                                  "condition also applies to the spouse)."),
                                   CIT + " Nr. 7", missing=("person.marital.married",)))
     elif m.has_spouse:
-        sc = crim_60d(f.spouse_convictions, ctx.on, "spouse_convictions")
+        sc = ctx.crim(crim_60d, f.spouse_convictions, "spouse_convictions")
         criteria.append(from_crim("CRIMINAL_60D_SPOUSE", sc, CIT + " Nr. 7"))
     criteria.append(extremism(ctx, "NO_EXTREMISM", CIT + " Nr. 8"))
     criteria.append(expulsion(ctx, "NO_EXPULSION_ORDER", CIT + " Nr. 9"))
     criteria.append(_school_children(ctx, CIT + " Nr. 10"))
     criteria.append(_children_offences(ctx))
     criteria.append(fact("INTEGRATION_COURSE", f.integrationskurs_obligation_unfulfilled_culpably,
-                         "integrationskurs_obligation_unfulfilled_culpably", CIT + " Nr. 11", *_COURSE, good=False))
+                         "integrationskurs_obligation_unfulfilled_culpably", CIT + " Nr. 11", _COURSE, good=False))
     return ctx.result(ROUTE, v, None, criteria, ELIGIBLE)
 
 

@@ -74,12 +74,12 @@ def evaluate(ctx: Ctx) -> RouteResult:
         secured_2_3(f, "LIVELIHOOD", CIT + " Nr. 2, § 9c AufenthG"),
         fact("LIVELIHOOD_STABLE", lv.nachhaltig_secured if lv is not None else None, "livelihood.nachhaltig_secured",
              "§ 9c S. 1 AufenthG",
-              ("Der Lebensunterhalt ist durch feste und regelmäßige Einkünfte nachhaltig gesichert.", "The livelihood "
+              (("Der Lebensunterhalt ist durch feste und regelmäßige Einkünfte nachhaltig gesichert.", "The livelihood "
                "is secured sustainably by fixed and regular income."),
               ("Der Lebensunterhalt ist nicht durch feste und regelmäßige Einkünfte nachhaltig gesichert.",
                "The livelihood is not secured sustainably by fixed and regular income."),
               ("Ob feste und regelmäßige Einkünfte vorliegen, ist nicht angegeben.", "Whether there is fixed and "
-               "regular income is not stated.")),
+               "regular income is not stated."))),
         pension(ctx, "PENSION_60M", "§ 9c S. 1 Nr. 2 AufenthG", REGULAR),
         overall(ctx, B1, "LANGUAGE_B1", CIT + " Nr. 3"),
         knowledge_9(ctx, "KNOWLEDGE", CIT + " Nr. 4"),
