@@ -66,10 +66,14 @@ def main() -> int:
         pstats.Stats(prof).sort_stats("tottime").print_stats(25)
     contract = _rate(evaluate, rng, args.n, args.rounds)
     screening = _rate(lambda p: evaluate_facts(parse_facts(p)), rng, args.n, args.rounds)
-    print(f"precheck: {contract:,.0f} evaluations/s (1 core, JSON in, contract JSON out); "
-          f"100,000 persons: {100_000 / contract:.1f} s")
-    print(f"precheck screening path: {screening:,.0f} evaluations/s (1 core, no texts rendered); "
-          f"100,000 persons: {100_000 / screening:.1f} s")
+    print(
+        f"precheck: {contract:,.0f} evaluations/s (1 core, JSON in, contract JSON out); "
+        f"100,000 persons: {100_000 / contract:.1f} s"
+    )
+    print(
+        f"precheck screening path: {screening:,.0f} evaluations/s (1 core, no texts rendered); "
+        f"100,000 persons: {100_000 / screening:.1f} s"
+    )
     return 0
 
 

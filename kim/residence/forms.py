@@ -31,7 +31,10 @@ class ResidenceStatusForm(forms.Form):
 
     @staticmethod
     def initial_for(status) -> dict:
-        return {name: getattr(status, name) for name in ("kind", "legal_basis", "valid_from", "valid_to", "issuing_authority")}
+        return {
+            name: getattr(status, name)
+            for name in ("kind", "legal_basis", "valid_from", "valid_to", "issuing_authority")
+        }
 
 
 class PrecheckForm(forms.Form):
@@ -84,7 +87,9 @@ def question_field(question, *, source: str = "") -> forms.Field:
     """The form field for one question of kim.residence.precheck_facts (every answer may stay empty)."""
     help_text = str(question.help) if question.help else ""
     if source:
-        help_text = " ".join(filter(None, [help_text, str(_("Filled in from: %(source)s.") % {"source": source})]))
+        help_text = " ".join(
+            filter(None, [help_text, str(_("Filled in from: %(source)s.") % {"source": source})])
+        )
     common = {"label": question.label, "help_text": help_text, "required": False}
     kind = question.kind
     if kind == "bool":
@@ -135,7 +140,9 @@ class GuidedPrecheckForm(forms.Form):
         self.known_names = {}
         for group in pf.ROW_GROUPS:
             if group.known is not None:
-                self.fields[group.known.name] = question_field(group.known, source=sources.get(group.path, ""))
+                self.fields[group.known.name] = question_field(
+                    group.known, source=sources.get(group.path, "")
+                )
                 self.known_names[group.key] = group.known.name
         self.option_names = []
         for question in pf.OPTION_QUESTIONS:
@@ -168,8 +175,11 @@ class PrecheckRowForm(forms.Form):
         return all(data.get(q.path) in (None, "") for q in self.questions)
 
     def row(self) -> dict:
-        return {q.path: _number(self.cleaned_data.get(q.path)) for q in self.questions
-                if self.cleaned_data.get(q.path) not in (None, "")}
+        return {
+            q.path: _number(self.cleaned_data.get(q.path))
+            for q in self.questions
+            if self.cleaned_data.get(q.path) not in (None, "")
+        }
 
     def clean(self):
         data = super().clean()

@@ -83,7 +83,9 @@ def prefill_from_client(client: Client, on: dt.date) -> tuple[dict, list[str]]:
     for status in statuses:
         if status.kind not in STATUS_MAP:
             notes.append(
-                _("The status “%(status)s” from %(date)s has no counterpart in the pre-check and was left out.")
+                _(
+                    "The status “%(status)s” from %(date)s has no counterpart in the pre-check and was left out."
+                )
                 % {"status": status.get_kind_display(), "date": status.valid_from.isoformat()}
             )
     kept = []
@@ -168,154 +170,371 @@ class RowGroup:
 
 
 Q = Question
-ASYLUM_OUTCOME_CHOICES = tuple(zip(ASYLUM_OUTCOMES, (
-    _l("recognised as a refugee"), _l("entitled to asylum"), _l("subsidiary protection"), _l("rejected"),
-    _l("rejected as manifestly unfounded (§ 30 Abs. 1 Nr. 3–7 AsylG)"), _l("pending"),
-), strict=True))
-STATUS_CHOICES = tuple(zip(STATUSES, (
-    _l("Aufenthaltsgestattung (asylum procedure)"), _l("Duldung § 60a"), _l("Duldung § 60b (unclear identity)"),
-    _l("Ausbildungsduldung § 60c"), _l("Beschäftigungsduldung § 60d"), _l("residence permit"),
-    _l("settlement permit"), _l("EU long-term residence"), _l("Fiktionsbescheinigung (§ 81 Abs. 4)"),
-    _l("no status"),
-), strict=True))
-SANCTION_CHOICES = tuple(zip(SANCTIONS, (
-    _l("fine (Geldstrafe)"), _l("prison sentence (Freiheitsstrafe)"), _l("youth custody (Jugendstrafe)"),
-    _l("other measures under the JGG"),
-), strict=True))
-TRAINING_CHOICES = tuple(zip(TRAINING_KINDS, (
-    _l("qualified vocational training (at least 2 years)"),
-    _l("assistant or helper training leading into a shortage occupation"), _l("other training"),
-), strict=True))
-RELATION_CHOICES = tuple(zip(RELATIONS, (
-    _l("spouse or registered partner"), _l("minor child"), _l("adult child, minor at entry"), _l("parent"),
-    _l("minor sibling"),
-), strict=True))
+ASYLUM_OUTCOME_CHOICES = tuple(
+    zip(
+        ASYLUM_OUTCOMES,
+        (
+            _l("recognised as a refugee"),
+            _l("entitled to asylum"),
+            _l("subsidiary protection"),
+            _l("rejected"),
+            _l("rejected as manifestly unfounded (§ 30 Abs. 1 Nr. 3–7 AsylG)"),
+            _l("pending"),
+        ),
+        strict=True,
+    )
+)
+STATUS_CHOICES = tuple(
+    zip(
+        STATUSES,
+        (
+            _l("Aufenthaltsgestattung (asylum procedure)"),
+            _l("Duldung § 60a"),
+            _l("Duldung § 60b (unclear identity)"),
+            _l("Ausbildungsduldung § 60c"),
+            _l("Beschäftigungsduldung § 60d"),
+            _l("residence permit"),
+            _l("settlement permit"),
+            _l("EU long-term residence"),
+            _l("Fiktionsbescheinigung (§ 81 Abs. 4)"),
+            _l("no status"),
+        ),
+        strict=True,
+    )
+)
+SANCTION_CHOICES = tuple(
+    zip(
+        SANCTIONS,
+        (
+            _l("fine (Geldstrafe)"),
+            _l("prison sentence (Freiheitsstrafe)"),
+            _l("youth custody (Jugendstrafe)"),
+            _l("other measures under the JGG"),
+        ),
+        strict=True,
+    )
+)
+TRAINING_CHOICES = tuple(
+    zip(
+        TRAINING_KINDS,
+        (
+            _l("qualified vocational training (at least 2 years)"),
+            _l("assistant or helper training leading into a shortage occupation"),
+            _l("other training"),
+        ),
+        strict=True,
+    )
+)
+RELATION_CHOICES = tuple(
+    zip(
+        RELATIONS,
+        (
+            _l("spouse or registered partner"),
+            _l("minor child"),
+            _l("adult child, minor at entry"),
+            _l("parent"),
+            _l("minor sibling"),
+        ),
+        strict=True,
+    )
+)
 ROUTE_CHOICES = (
-    ("AUFENTHG_104C", "§ 104c AufenthG"), ("AUFENTHG_25A", "§ 25a AufenthG"), ("AUFENTHG_25B", "§ 25b AufenthG"),
-    ("AUFENTHG_60C", "§ 60c AufenthG"), ("AUFENTHG_60D", "§ 60d AufenthG"), ("AUFENTHG_16G", "§ 16g AufenthG"),
-    ("AUFENTHG_19D", "§ 19d AufenthG"), ("AUFENTHG_9", "§ 9 AufenthG"), ("AUFENTHG_9A", "§ 9a AufenthG"),
-    ("AUFENTHG_26_3", "§ 26 Abs. 3 AufenthG"), ("AUFENTHG_26_4", "§ 26 Abs. 4 AufenthG"), ("STAG_10", "§ 10 StAG"),
+    ("AUFENTHG_104C", "§ 104c AufenthG"),
+    ("AUFENTHG_25A", "§ 25a AufenthG"),
+    ("AUFENTHG_25B", "§ 25b AufenthG"),
+    ("AUFENTHG_60C", "§ 60c AufenthG"),
+    ("AUFENTHG_60D", "§ 60d AufenthG"),
+    ("AUFENTHG_16G", "§ 16g AufenthG"),
+    ("AUFENTHG_19D", "§ 19d AufenthG"),
+    ("AUFENTHG_9", "§ 9 AufenthG"),
+    ("AUFENTHG_9A", "§ 9a AufenthG"),
+    ("AUFENTHG_26_3", "§ 26 Abs. 3 AufenthG"),
+    ("AUFENTHG_26_4", "§ 26 Abs. 4 AufenthG"),
+    ("STAG_10", "§ 10 StAG"),
     ("STAG_9", "§ 9 StAG"),
 )
 assert tuple(r for r, _label in ROUTE_CHOICES) == ROUTE_IDS
 LEVEL_CHOICES = tuple((level, _l("no knowledge") if level == "none" else level) for level in LEVELS)
 
 GROUPS: tuple[Group, ...] = (
-    Group("person", _l("Person and family"), (
-        Q("person.birth_date", "date", _l("Date of birth")),
-        Q("entry_date", "date", _l("Date of entry into Germany")),
-        Q("person.marital.married", "bool", _l("Is the person married or in a registered partnership?")),
-        Q("person.marital.married_since", "date", _l("Married since")),
-        Q("person.marital.spouse_is_german", "bool", _l("Is the spouse or partner German?")),
-        Q("person.single_parent", "bool", _l("Is the person a single parent?")),
-    )),
-    Group("asylum", _l("Asylum procedure"), (
-        Q("asylum.applied_on", "date", _l("Asylum application filed on")),
-        Q("asylum.outcome", "choice", _l("Outcome of the asylum procedure"), choices=ASYLUM_OUTCOME_CHOICES),
-        Q("asylum.outcome_date", "date", _l("Date of the decision on the asylum application")),
-    )),
-    Group("identity", _l("Identity and passport"), (
-        Q("identity.clarified", "bool", _l("Are identity and nationality clarified?")),
-        Q("identity.clarified_on", "date", _l("Identity clarified on")),
-        Q("identity.passport_valid", "bool", _l("Does the person have a valid passport?")),
-        Q("identity.reasonable_steps_taken", "bool",
-          _l("Has the person taken all reasonable steps to clarify their identity?")),
-    )),
-    Group("conduct", _l("Cooperation with the authorities"), (
-        Q("deception.own_false_statements_or_identity_deception", "bool",
-          _l("Did the person make false statements or deceive about identity or nationality?")),
-        Q("deception.repeated", "bool", _l("Was this repeated?")),
-        Q("deception.currently_prevents_removal", "bool", _l("Does this currently prevent removal?")),
-        Q("deception.by_parents_only", "bool", _l("Was the deception only by the parents?"),
-          _l("Relevant for young people (§ 25a).")),
-        Q("deception.non_cooperation_only", "bool",
-          _l("Did the person only fail to cooperate (e.g. not apply for a passport)?")),
-        Q("expulsion_order", "bool", _l("Is there an expulsion order or a deportation order (§ 58a)?")),
-        Q("removal_measures_imminent", "bool", _l("Are concrete measures to end the stay imminent?")),
-    )),
-    Group("language", _l("German language and integration"), (
-        Q("language.oral", "level", _l("Spoken German (level)"), choices=LEVEL_CHOICES),
-        Q("language.written", "level", _l("Written German (level)"), choices=LEVEL_CHOICES),
-        Q("language.certificate", "text", _l("Language certificate"), _l("e.g. DTZ B1, telc B1, Goethe C1")),
-        Q("knowledge_test.integrationskurs_completed", "bool", _l("Integration course completed?"),
-          _l("Including the orientation course (Orientierungskurs).")),
-        Q("knowledge_test.leben_in_deutschland_passed", "bool", _l("“Leben in Deutschland” test passed?")),
-        Q("knowledge_test.einbuergerungstest_passed", "bool", _l("Naturalisation test passed?")),
-        Q("integrationskurs_obligation_unfulfilled_culpably", "bool",
-          _l("Was an obligation to attend an integration course culpably not met?")),
-        Q("fdgo_commitment_signed", "bool", _l("Has the person signed the commitment to the free democratic basic "
-                                                "order?")),
-        Q("indications_against_fdgo", "bool",
-          _l("Are there concrete indications against this commitment?")),
-        Q("historic_responsibility_declaration_signed", "bool",
-          _l("Has the person declared the commitment to Germany's historical responsibility (naturalisation)?")),
-    )),
-    Group("education", _l("School and vocational training"), (
-        Q("education.years_successful_school_in_de", "number", _l("Years of successful school attendance in "
-                                                                   "Germany")),
-        Q("education.school_start_in_de", "date", _l("Started school in Germany on")),
-        Q("education.recognised_degree_in_de", "bool", _l("Recognised school or vocational degree in Germany?")),
-        Q("education.in_school_training_or_study", "bool",
-          _l("Is the person at school, in vocational training or studying now?")),
-        Q("education.completed_qualified_vocational_training_in_de", "date",
-          _l("Qualified vocational training in Germany completed on")),
-        Q("education.university_degree_in_de", "bool", _l("University degree from Germany?")),
-        Q("education.foreign_degree_recognised", "bool", _l("Foreign degree recognised or comparable?")),
-        Q("training.kind", "choice", _l("Training taken up or planned"), choices=TRAINING_CHOICES),
-        Q("training.contract_signed", "bool", _l("Is the training contract signed?")),
-        Q("training.start_date", "date", _l("Training starts on")),
-        Q("training.started_during_asylum_procedure", "bool",
-          _l("Was the training started during the asylum procedure?")),
-    )),
-    Group("employment", _l("Employment"), (
-        Q("employment.svp_employed_since", "date", _l("In employment subject to social insurance since")),
-        Q("employment.hours_per_week", "number", _l("Working hours per week")),
-        Q("employment.full_time_now", "bool", _l("Employed full time now?")),
-        Q("employment.full_time_months_last_24", "count", _l("Months in full-time work during the last 24 "
-                                                              "months")),
-        Q("employment.qualified_employment_months", "count", _l("Months of employment matching a qualification")),
-        Q("employment.job_offer_matching_qualification", "bool", _l("Job offer matching the qualification?")),
-        Q("employment.spouse_full_time_exception", "bool",
-          _l("Is the spouse in full-time work (20 of the last 24 months)?")),
-        Q("employment.employment_ban_60a_6", "bool", _l("Is there a ban on employment (§ 60a Abs. 6)?")),
-        Q("pension_contribution_months", "count", _l("Months of pension contributions")),
-    )),
-    Group("livelihood", _l("Livelihood and household"), (
-        Q("livelihood.share_of_need_covered_by_employment_pct", "pct",
-          _l("Share of the household's need covered by work (%)"), _l("0 to 100.")),
-        Q("livelihood.fully_secured_2_3", "bool", _l("Is the livelihood fully secured without public funds?")),
-        Q("livelihood.receives_sgb2_or_sgb12", "bool", _l("Benefits under SGB II (Bürgergeld) or SGB XII?")),
-        Q("livelihood.receives_asylblg", "bool", _l("Benefits under the AsylbLG?")),
-        Q("livelihood.receives_wohngeld", "bool", _l("Housing benefit (Wohngeld)?")),
-        Q("livelihood.secured_by_employment_last_12_months", "bool",
-          _l("Was the livelihood secured by work during the last 12 months?")),
-        Q("livelihood.nachhaltig_secured", "bool", _l("Is the livelihood secured sustainably (fixed, regular "
-                                                       "income)?")),
-        Q("livelihood.prognosis_secured", "bool", _l("Is the livelihood expected to be secured in future?")),
-        Q("livelihood.cares_for_relative", "bool", _l("Does the person care for a close relative?")),
-        Q("livelihood.benefit_receipt_not_attributable", "bool",
-          _l("Is the person not responsible for receiving benefits?")),
-        Q("housing_sufficient", "bool", _l("Is there sufficient housing?")),
-        Q("gastarbeiter_or_vertragsarbeitnehmer", "bool",
-          _l("Recruited worker before 1974 or contract worker in the GDR?")),
-    )),
-    Group("security", _l("Convictions and security"), (
-        Q("pending_criminal_investigation", "bool", _l("Is a criminal investigation pending?")),
-        Q("ausweisungsinteresse.p54_1", "bool", _l("Particularly serious interest in expulsion (§ 54 Abs. 1)?")),
-        Q("ausweisungsinteresse.p54_2_nr1_2", "bool", _l("Serious interest in expulsion (§ 54 Abs. 2 Nr. 1–2)?")),
-        Q("ausweisungsinteresse.other", "bool", _l("Any other interest in expulsion?")),
-        Q("extremism_links", "bool", _l("Links to extremist or terrorist organisations?")),
-    )),
-    Group("other", _l("Further facts"), (
-        Q("integration_prognosis_positive", "bool", _l("Positive integration prognosis (§ 25a)?")),
-        Q("illness_or_disability_prevents", "bool",
-          _l("Do illness, disability or age make the language, knowledge or livelihood requirements impossible?")),
-        Q("special_integration_achievements", "bool", _l("Special integration achievements?")),
-        Q("bamf_revocation_notice_73b", "bool", _l("Has the BAMF given notice under § 73b Abs. 3 AsylG?")),
-        Q("stag_deception_finding", "bool",
-          _l("Is there a finding of deception in a naturalisation procedure (§ 35a StAG)?")),
-        Q("stag_deception_finding_date", "date", _l("Date of that finding")),
-    )),
+    Group(
+        "person",
+        _l("Person and family"),
+        (
+            Q("person.birth_date", "date", _l("Date of birth")),
+            Q("entry_date", "date", _l("Date of entry into Germany")),
+            Q("person.marital.married", "bool", _l("Is the person married or in a registered partnership?")),
+            Q("person.marital.married_since", "date", _l("Married since")),
+            Q("person.marital.spouse_is_german", "bool", _l("Is the spouse or partner German?")),
+            Q("person.single_parent", "bool", _l("Is the person a single parent?")),
+        ),
+    ),
+    Group(
+        "asylum",
+        _l("Asylum procedure"),
+        (
+            Q("asylum.applied_on", "date", _l("Asylum application filed on")),
+            Q(
+                "asylum.outcome",
+                "choice",
+                _l("Outcome of the asylum procedure"),
+                choices=ASYLUM_OUTCOME_CHOICES,
+            ),
+            Q("asylum.outcome_date", "date", _l("Date of the decision on the asylum application")),
+        ),
+    ),
+    Group(
+        "identity",
+        _l("Identity and passport"),
+        (
+            Q("identity.clarified", "bool", _l("Are identity and nationality clarified?")),
+            Q("identity.clarified_on", "date", _l("Identity clarified on")),
+            Q("identity.passport_valid", "bool", _l("Does the person have a valid passport?")),
+            Q(
+                "identity.reasonable_steps_taken",
+                "bool",
+                _l("Has the person taken all reasonable steps to clarify their identity?"),
+            ),
+        ),
+    ),
+    Group(
+        "conduct",
+        _l("Cooperation with the authorities"),
+        (
+            Q(
+                "deception.own_false_statements_or_identity_deception",
+                "bool",
+                _l("Did the person make false statements or deceive about identity or nationality?"),
+            ),
+            Q("deception.repeated", "bool", _l("Was this repeated?")),
+            Q("deception.currently_prevents_removal", "bool", _l("Does this currently prevent removal?")),
+            Q(
+                "deception.by_parents_only",
+                "bool",
+                _l("Was the deception only by the parents?"),
+                _l("Relevant for young people (§ 25a)."),
+            ),
+            Q(
+                "deception.non_cooperation_only",
+                "bool",
+                _l("Did the person only fail to cooperate (e.g. not apply for a passport)?"),
+            ),
+            Q("expulsion_order", "bool", _l("Is there an expulsion order or a deportation order (§ 58a)?")),
+            Q("removal_measures_imminent", "bool", _l("Are concrete measures to end the stay imminent?")),
+        ),
+    ),
+    Group(
+        "language",
+        _l("German language and integration"),
+        (
+            Q("language.oral", "level", _l("Spoken German (level)"), choices=LEVEL_CHOICES),
+            Q("language.written", "level", _l("Written German (level)"), choices=LEVEL_CHOICES),
+            Q(
+                "language.certificate",
+                "text",
+                _l("Language certificate"),
+                _l("e.g. DTZ B1, telc B1, Goethe C1"),
+            ),
+            Q(
+                "knowledge_test.integrationskurs_completed",
+                "bool",
+                _l("Integration course completed?"),
+                _l("Including the orientation course (Orientierungskurs)."),
+            ),
+            Q(
+                "knowledge_test.leben_in_deutschland_passed",
+                "bool",
+                _l("“Leben in Deutschland” test passed?"),
+            ),
+            Q("knowledge_test.einbuergerungstest_passed", "bool", _l("Naturalisation test passed?")),
+            Q(
+                "integrationskurs_obligation_unfulfilled_culpably",
+                "bool",
+                _l("Was an obligation to attend an integration course culpably not met?"),
+            ),
+            Q(
+                "fdgo_commitment_signed",
+                "bool",
+                _l("Has the person signed the commitment to the free democratic basic order?"),
+            ),
+            Q(
+                "indications_against_fdgo",
+                "bool",
+                _l("Are there concrete indications against this commitment?"),
+            ),
+            Q(
+                "historic_responsibility_declaration_signed",
+                "bool",
+                _l(
+                    "Has the person declared the commitment to Germany's historical responsibility (naturalisation)?"
+                ),
+            ),
+        ),
+    ),
+    Group(
+        "education",
+        _l("School and vocational training"),
+        (
+            Q(
+                "education.years_successful_school_in_de",
+                "number",
+                _l("Years of successful school attendance in Germany"),
+            ),
+            Q("education.school_start_in_de", "date", _l("Started school in Germany on")),
+            Q(
+                "education.recognised_degree_in_de",
+                "bool",
+                _l("Recognised school or vocational degree in Germany?"),
+            ),
+            Q(
+                "education.in_school_training_or_study",
+                "bool",
+                _l("Is the person at school, in vocational training or studying now?"),
+            ),
+            Q(
+                "education.completed_qualified_vocational_training_in_de",
+                "date",
+                _l("Qualified vocational training in Germany completed on"),
+            ),
+            Q("education.university_degree_in_de", "bool", _l("University degree from Germany?")),
+            Q("education.foreign_degree_recognised", "bool", _l("Foreign degree recognised or comparable?")),
+            Q("training.kind", "choice", _l("Training taken up or planned"), choices=TRAINING_CHOICES),
+            Q("training.contract_signed", "bool", _l("Is the training contract signed?")),
+            Q("training.start_date", "date", _l("Training starts on")),
+            Q(
+                "training.started_during_asylum_procedure",
+                "bool",
+                _l("Was the training started during the asylum procedure?"),
+            ),
+        ),
+    ),
+    Group(
+        "employment",
+        _l("Employment"),
+        (
+            Q("employment.svp_employed_since", "date", _l("In employment subject to social insurance since")),
+            Q("employment.hours_per_week", "number", _l("Working hours per week")),
+            Q("employment.full_time_now", "bool", _l("Employed full time now?")),
+            Q(
+                "employment.full_time_months_last_24",
+                "count",
+                _l("Months in full-time work during the last 24 months"),
+            ),
+            Q(
+                "employment.qualified_employment_months",
+                "count",
+                _l("Months of employment matching a qualification"),
+            ),
+            Q(
+                "employment.job_offer_matching_qualification",
+                "bool",
+                _l("Job offer matching the qualification?"),
+            ),
+            Q(
+                "employment.spouse_full_time_exception",
+                "bool",
+                _l("Is the spouse in full-time work (20 of the last 24 months)?"),
+            ),
+            Q("employment.employment_ban_60a_6", "bool", _l("Is there a ban on employment (§ 60a Abs. 6)?")),
+            Q("pension_contribution_months", "count", _l("Months of pension contributions")),
+        ),
+    ),
+    Group(
+        "livelihood",
+        _l("Livelihood and household"),
+        (
+            Q(
+                "livelihood.share_of_need_covered_by_employment_pct",
+                "pct",
+                _l("Share of the household's need covered by work (%)"),
+                _l("0 to 100."),
+            ),
+            Q(
+                "livelihood.fully_secured_2_3",
+                "bool",
+                _l("Is the livelihood fully secured without public funds?"),
+            ),
+            Q(
+                "livelihood.receives_sgb2_or_sgb12",
+                "bool",
+                _l("Benefits under SGB II (Bürgergeld) or SGB XII?"),
+            ),
+            Q("livelihood.receives_asylblg", "bool", _l("Benefits under the AsylbLG?")),
+            Q("livelihood.receives_wohngeld", "bool", _l("Housing benefit (Wohngeld)?")),
+            Q(
+                "livelihood.secured_by_employment_last_12_months",
+                "bool",
+                _l("Was the livelihood secured by work during the last 12 months?"),
+            ),
+            Q(
+                "livelihood.nachhaltig_secured",
+                "bool",
+                _l("Is the livelihood secured sustainably (fixed, regular income)?"),
+            ),
+            Q(
+                "livelihood.prognosis_secured",
+                "bool",
+                _l("Is the livelihood expected to be secured in future?"),
+            ),
+            Q("livelihood.cares_for_relative", "bool", _l("Does the person care for a close relative?")),
+            Q(
+                "livelihood.benefit_receipt_not_attributable",
+                "bool",
+                _l("Is the person not responsible for receiving benefits?"),
+            ),
+            Q("housing_sufficient", "bool", _l("Is there sufficient housing?")),
+            Q(
+                "gastarbeiter_or_vertragsarbeitnehmer",
+                "bool",
+                _l("Recruited worker before 1974 or contract worker in the GDR?"),
+            ),
+        ),
+    ),
+    Group(
+        "security",
+        _l("Convictions and security"),
+        (
+            Q("pending_criminal_investigation", "bool", _l("Is a criminal investigation pending?")),
+            Q(
+                "ausweisungsinteresse.p54_1",
+                "bool",
+                _l("Particularly serious interest in expulsion (§ 54 Abs. 1)?"),
+            ),
+            Q(
+                "ausweisungsinteresse.p54_2_nr1_2",
+                "bool",
+                _l("Serious interest in expulsion (§ 54 Abs. 2 Nr. 1–2)?"),
+            ),
+            Q("ausweisungsinteresse.other", "bool", _l("Any other interest in expulsion?")),
+            Q("extremism_links", "bool", _l("Links to extremist or terrorist organisations?")),
+        ),
+    ),
+    Group(
+        "other",
+        _l("Further facts"),
+        (
+            Q("integration_prognosis_positive", "bool", _l("Positive integration prognosis (§ 25a)?")),
+            Q(
+                "illness_or_disability_prevents",
+                "bool",
+                _l(
+                    "Do illness, disability or age make the language, knowledge or livelihood requirements impossible?"
+                ),
+            ),
+            Q("special_integration_achievements", "bool", _l("Special integration achievements?")),
+            Q(
+                "bamf_revocation_notice_73b",
+                "bool",
+                _l("Has the BAMF given notice under § 73b Abs. 3 AsylG?"),
+            ),
+            Q(
+                "stag_deception_finding",
+                "bool",
+                _l("Is there a finding of deception in a naturalisation procedure (§ 35a StAG)?"),
+            ),
+            Q("stag_deception_finding_date", "date", _l("Date of that finding")),
+        ),
+    ),
 )
 
 _CONVICTION = (
@@ -330,50 +549,111 @@ _CONVICTION = (
     Q("auslaenderspezifisch", "bool", _l("Offence only foreigners can commit (e.g. § 95 AufenthG)?")),
     Q("hate_motive_found_in_judgment", "bool", _l("Antisemitic, racist or other inhuman motive found?")),
     Q("tilgungsreif", "bool", _l("Erased or erasable from the register?")),
-    Q("gesamtstrafe_group", "text", _l("Aggregate sentence group"),
-      _l("The same word for convictions combined into one aggregate sentence.")),
+    Q(
+        "gesamtstrafe_group",
+        "text",
+        _l("Aggregate sentence group"),
+        _l("The same word for convictions combined into one aggregate sentence."),
+    ),
 )
 
 ROW_GROUPS: tuple[RowGroup, ...] = (
-    RowGroup("status", "status_history", _l("Residence statuses"), _l("Residence status"), (
-        Q("status", "choice", _l("Status"), choices=STATUS_CHOICES),
-        Q("from", "date", _l("Valid from")),
-        Q("to", "date", _l("Valid until"), _l("Empty if still valid.")),
-        Q("title_basis", "text", _l("Legal basis"), _l("e.g. § 25 Abs. 2 S. 1 Alt. 1 AufenthG")),
-    ), add_label=_l("Add another residence status"), after="person"),
-    RowGroup("children", "person.children", _l("Children"), _l("Child"), (
-        Q("birth_date", "date", _l("Date of birth")),
-        Q("unmarried", "bool", _l("Unmarried?")),
-        Q("lives_in_household", "bool", _l("Lives in the household?")),
-        Q("school_age", "bool", _l("Of school age?")),
-        Q("school_attendance_proven", "bool", _l("School attendance proven?")),
-        Q("german_citizen", "bool", _l("German citizen?")),
-        Q("serious_offence", "bool", _l("Serious offence (§ 54 Abs. 2 Nr. 1–2 AufenthG, § 29 BtMG)?")),
-    ), known=Q("person.children", "bool", _l("Does the person have children?")),
-        add_label=_l("Add another child"), after="person"),
-    RowGroup("family", "family_links", _l("Family members with a right of residence"), _l("Family member"), (
-        Q("route", "choice", _l("Their legal basis"), choices=ROUTE_CHOICES),
-        Q("relation", "choice", _l("The person is their"), choices=RELATION_CHOICES),
-        Q("beneficiary_qualifies", "bool", _l("Does that family member qualify?")),
-        Q("lives_in_household", "bool", _l("Do they live together?")),
-    ), add_label=_l("Add another family member"), after="person"),
-    RowGroup("convictions", "convictions", _l("Convictions of the person"), _l("Conviction"), _CONVICTION,
-             known=Q("convictions", "bool", _l("Has the person been convicted of a criminal offence?")),
-             add_label=_l("Add another conviction"), after="security"),
-    RowGroup("spouse_convictions", "spouse_convictions", _l("Convictions of the spouse"),
-             _l("Conviction of the spouse"), _CONVICTION,
-             known=Q("spouse_convictions", "bool", _l("Has the spouse been convicted of a criminal offence?")),
-             add_label=_l("Add another conviction of the spouse"), after="security"),
-    RowGroup("abroad", "stays_abroad", _l("Stays abroad"), _l("Stay abroad"), (
-        Q("from", "date", _l("From")),
-        Q("to", "date", _l("Until")),
-    ), known=Q("stays_abroad", "bool", _l("Has the person stayed abroad since entering Germany?"),
-               _l("Stays of more than six months can interrupt the residence (naturalisation).")),
-        add_label=_l("Add another stay abroad"), after="other"),
-    RowGroup("applications", "person.application_dates", _l("Applications already filed"), _l("Application"), (
-        Q("route", "choice", _l("Route"), choices=ROUTE_CHOICES),
-        Q("date", "date", _l("Filed on")),
-    ), add_label=_l("Add another application"), after="other"),
+    RowGroup(
+        "status",
+        "status_history",
+        _l("Residence statuses"),
+        _l("Residence status"),
+        (
+            Q("status", "choice", _l("Status"), choices=STATUS_CHOICES),
+            Q("from", "date", _l("Valid from")),
+            Q("to", "date", _l("Valid until"), _l("Empty if still valid.")),
+            Q("title_basis", "text", _l("Legal basis"), _l("e.g. § 25 Abs. 2 S. 1 Alt. 1 AufenthG")),
+        ),
+        add_label=_l("Add another residence status"),
+        after="person",
+    ),
+    RowGroup(
+        "children",
+        "person.children",
+        _l("Children"),
+        _l("Child"),
+        (
+            Q("birth_date", "date", _l("Date of birth")),
+            Q("unmarried", "bool", _l("Unmarried?")),
+            Q("lives_in_household", "bool", _l("Lives in the household?")),
+            Q("school_age", "bool", _l("Of school age?")),
+            Q("school_attendance_proven", "bool", _l("School attendance proven?")),
+            Q("german_citizen", "bool", _l("German citizen?")),
+            Q("serious_offence", "bool", _l("Serious offence (§ 54 Abs. 2 Nr. 1–2 AufenthG, § 29 BtMG)?")),
+        ),
+        known=Q("person.children", "bool", _l("Does the person have children?")),
+        add_label=_l("Add another child"),
+        after="person",
+    ),
+    RowGroup(
+        "family",
+        "family_links",
+        _l("Family members with a right of residence"),
+        _l("Family member"),
+        (
+            Q("route", "choice", _l("Their legal basis"), choices=ROUTE_CHOICES),
+            Q("relation", "choice", _l("The person is their"), choices=RELATION_CHOICES),
+            Q("beneficiary_qualifies", "bool", _l("Does that family member qualify?")),
+            Q("lives_in_household", "bool", _l("Do they live together?")),
+        ),
+        add_label=_l("Add another family member"),
+        after="person",
+    ),
+    RowGroup(
+        "convictions",
+        "convictions",
+        _l("Convictions of the person"),
+        _l("Conviction"),
+        _CONVICTION,
+        known=Q("convictions", "bool", _l("Has the person been convicted of a criminal offence?")),
+        add_label=_l("Add another conviction"),
+        after="security",
+    ),
+    RowGroup(
+        "spouse_convictions",
+        "spouse_convictions",
+        _l("Convictions of the spouse"),
+        _l("Conviction of the spouse"),
+        _CONVICTION,
+        known=Q("spouse_convictions", "bool", _l("Has the spouse been convicted of a criminal offence?")),
+        add_label=_l("Add another conviction of the spouse"),
+        after="security",
+    ),
+    RowGroup(
+        "abroad",
+        "stays_abroad",
+        _l("Stays abroad"),
+        _l("Stay abroad"),
+        (
+            Q("from", "date", _l("From")),
+            Q("to", "date", _l("Until")),
+        ),
+        known=Q(
+            "stays_abroad",
+            "bool",
+            _l("Has the person stayed abroad since entering Germany?"),
+            _l("Stays of more than six months can interrupt the residence (naturalisation)."),
+        ),
+        add_label=_l("Add another stay abroad"),
+        after="other",
+    ),
+    RowGroup(
+        "applications",
+        "person.application_dates",
+        _l("Applications already filed"),
+        _l("Application"),
+        (
+            Q("route", "choice", _l("Route"), choices=ROUTE_CHOICES),
+            Q("date", "date", _l("Filed on")),
+        ),
+        add_label=_l("Add another application"),
+        after="other",
+    ),
 )
 
 #: The switches of RULES.md section 10 (kim.residence.precheck.options), for the expert user.
@@ -387,14 +667,28 @@ OPTION_QUESTIONS: tuple[Question, ...] = (
     Q("options.stag_days_per_month", "count", _l("§ 12a StAG: days per month of prison – U-12")),
     Q("options.chancen_transition_end", "date", _l("Last day of the § 104c privileges – U-13")),
     Q("options.stag_35a_from", "date", _l("§ 35a StAG applied from – U-15")),
-    Q("options.pending_104c_applications", "choice", _l("§ 104c applications filed before the repeal – U-03"),
-      choices=(("open", _l("open (manual check)")), ("not_applicable", _l("not applicable")))),
-    Q("options.p60b_periods", "choice", _l("§ 60b periods of ordinary Duldung holders – U-24"),
-      choices=(("break", _l("break the stay")), ("manual_check", _l("manual check")))),
-    Q("options.geas_unverified_open", "bool", _l("§ 26 results from 12 Jun 2026 stay open (GEAS text not "
-                                                  "verified) – U-02")),
-    Q("options.unverified_versions_open", "bool", _l("Versions known only from memory give at most “open” – "
-                                                     "U-14, U-16")),
+    Q(
+        "options.pending_104c_applications",
+        "choice",
+        _l("§ 104c applications filed before the repeal – U-03"),
+        choices=(("open", _l("open (manual check)")), ("not_applicable", _l("not applicable"))),
+    ),
+    Q(
+        "options.p60b_periods",
+        "choice",
+        _l("§ 60b periods of ordinary Duldung holders – U-24"),
+        choices=(("break", _l("break the stay")), ("manual_check", _l("manual check"))),
+    ),
+    Q(
+        "options.geas_unverified_open",
+        "bool",
+        _l("§ 26 results from 12 Jun 2026 stay open (GEAS text not verified) – U-02"),
+    ),
+    Q(
+        "options.unverified_versions_open",
+        "bool",
+        _l("Versions known only from memory give at most “open” – U-14, U-16"),
+    ),
 )
 
 
@@ -420,20 +714,32 @@ def answers_from_facts(facts: dict) -> tuple[dict, dict]:
     row group key). Values stay as in JSON (ISO dates, "yes"/"no" for booleans)."""
     main: dict = {}
     for question in (*[q for g in GROUPS for q in g.questions], *OPTION_QUESTIONS):
-        value = _get(facts, question.path) if not question.path.startswith("options.") else \
-            (facts.get("options") or {}).get(question.path.split(".", 1)[1])
+        value = (
+            _get(facts, question.path)
+            if not question.path.startswith("options.")
+            else (facts.get("options") or {}).get(question.path.split(".", 1)[1])
+        )
         if value is not None:
             main[question.name] = _initial(question, value)
     rows: dict = {}
     for group in ROW_GROUPS:
         value = _get(facts, group.path)
         if group.key == "applications":
-            items = [{"route": route, "date": day} for route, day in (value or {}).items()] if isinstance(
-                value, dict) else []
+            items = (
+                [{"route": route, "date": day} for route, day in (value or {}).items()]
+                if isinstance(value, dict)
+                else []
+            )
         else:
             items = value if isinstance(value, list) else []
-        rows[group.key] = [{q.path: _initial(q, item.get(q.path)) for q in group.questions
-                            if isinstance(item, dict) and item.get(q.path) is not None} for item in items]
+        rows[group.key] = [
+            {
+                q.path: _initial(q, item.get(q.path))
+                for q in group.questions
+                if isinstance(item, dict) and item.get(q.path) is not None
+            }
+            for item in items
+        ]
         if group.known is not None and isinstance(value, list):
             main[group.known.name] = "yes" if value else "no"
     return main, rows

@@ -162,21 +162,33 @@ def text_language_note(result: dict) -> str:
         has_english = all(
             c.get("text_en") for item in result.get("results", []) for c in item.get("criteria", [])
         )
-        return "" if has_english else _(
-            "This pre-check was saved before English texts existed; its explanations are shown in German."
+        return (
+            ""
+            if has_english
+            else _(
+                "This pre-check was saved before English texts existed; its explanations are shown in German."
+            )
         )
-    return _("The legal explanations of the pre-check exist in German and English only; they are shown in German.")
+    return _(
+        "The legal explanations of the pre-check exist in German and English only; they are shown in German."
+    )
 
 
 # Guided form --------------------------------------------------------------------------------------------------
 
 #: List paths of the fact model -> row group key (for error messages that name a list item).
 _LIST_PATHS = {
-    "status_history": "status", "person.children": "children", "convictions": "convictions",
-    "spouse_convictions": "spouse_convictions", "stays_abroad": "abroad", "family_links": "family",
+    "status_history": "status",
+    "person.children": "children",
+    "convictions": "convictions",
+    "spouse_convictions": "spouse_convictions",
+    "stays_abroad": "abroad",
+    "family_links": "family",
 }
-_LIST_ITEM = re.compile(r"(status_history|person\.children|spouse_convictions|convictions|stays_abroad|family_links)"
-                        r"\[(\d+)\]")
+_LIST_ITEM = re.compile(
+    r"(status_history|person\.children|spouse_convictions|convictions|stays_abroad|family_links)"
+    r"\[(\d+)\]"
+)
 
 
 class _Guided:
@@ -224,7 +236,11 @@ class _Guided:
             out.append(("group", group, fields, None))
             for rows in self.pf.ROW_GROUPS:
                 if rows.after == group.key:
-                    known = self.form[self.form.known_names[rows.key]] if rows.key in self.form.known_names else None
+                    known = (
+                        self.form[self.form.known_names[rows.key]]
+                        if rows.key in self.form.known_names
+                        else None
+                    )
                     out.append(("rows", rows, self.formsets[rows.key], known))
         return out
 
@@ -253,12 +269,16 @@ class _Guided:
             if group.known is not None and answers.get(group.known.name) is False and rows[group.key]:
                 self.form.add_error(
                     group.known.name,
-                    _("You answered “no”, but the list below has entries: answer “yes” or remove the entries."),
+                    _(
+                        "You answered “no”, but the list below has entries: answer “yes” or remove the entries."
+                    ),
                 )
         seen = set()
         for index, row in rows["applications"]:
             if row.get("route") in seen:
-                self.formsets["applications"].forms[index].add_error("route", _("This route is listed twice."))
+                self.formsets["applications"].forms[index].add_error(
+                    "route", _("This route is listed twice.")
+                )
             seen.add(row.get("route"))
         facts, options, self.index_maps = self.pf.facts_from_answers(
             answers, rows, self.form.cleaned_data["decision_date"]
@@ -270,9 +290,11 @@ class _Guided:
         return any(name in self.form.errors for name in self.form.option_names)
 
     def has_errors(self) -> bool:
-        return bool(self.form.errors) or any(
-            form.errors for formset in self.formsets.values() for form in formset.forms
-        ) or any(formset.non_form_errors() for formset in self.formsets.values())
+        return (
+            bool(self.form.errors)
+            or any(form.errors for formset in self.formsets.values() for form in formset.forms)
+            or any(formset.non_form_errors() for formset in self.formsets.values())
+        )
 
     # -------------------------------------------------------------------------------------------------------
     def _row_label(self, path: str, index: int, lang: str) -> str:
@@ -303,7 +325,7 @@ class _Guided:
         mapping = self.index_maps.get(key, [])
         index = int(match.group(2))
         row = mapping[index] if index < len(mapping) else index
-        return f"{match.group(1)}[{row}]{path[match.end():]}"
+        return f"{match.group(1)}[{row}]{path[match.end() :]}"
 
     def _target(self, path: str):
         form = self.form
@@ -316,7 +338,7 @@ class _Guided:
             index = int(match.group(2))
             if index < len(mapping):
                 row_form = self.formsets[key].forms[mapping[index]]
-                rest = path[match.end():].lstrip(".")
+                rest = path[match.end() :].lstrip(".")
                 return row_form, rest if rest in row_form.fields else None
             return form, None
         if path.startswith("person.application_dates."):
@@ -366,12 +388,14 @@ def precheck_form(request, pk: int):
         facts, options = guided.build()
         on = guided.form.cleaned_data["decision_date"]
         if not guided.has_errors():
-            guided.apply_fact_errors(validate({**facts, "options": options} if options else facts, on=on),
-                                     engine_language())
+            guided.apply_fact_errors(
+                validate({**facts, "options": options} if options else facts, on=on), engine_language()
+            )
         if not guided.has_errors():
             try:
-                run = services.precheck_run(actor=request.actor, client=client, facts=facts, on=on,
-                                            options=options or None)
+                run = services.precheck_run(
+                    actor=request.actor, client=client, facts=facts, on=on, options=options or None
+                )
             except ValidationError as error:
                 for messages_ in error.message_dict.values():
                     for message in messages_:
@@ -383,9 +407,17 @@ def precheck_form(request, pk: int):
     return render(
         request,
         "residence/precheck_form.html",
-        {"guided": guided, "form": guided.form, "client": client, "notes": guided.notes, "runs": runs,
-         "sections": guided.sections(), "error_summary": guided.error_summary() if request.method == "POST" else [],
-         "added": guided.added, "mode": "guided"},
+        {
+            "guided": guided,
+            "form": guided.form,
+            "client": client,
+            "notes": guided.notes,
+            "runs": runs,
+            "sections": guided.sections(),
+            "error_summary": guided.error_summary() if request.method == "POST" else [],
+            "added": guided.added,
+            "mode": "guided",
+        },
     )
 
 
@@ -406,7 +438,9 @@ def _precheck_json(request, client):
     if request.method == "POST" and form.is_valid():
         try:
             run = services.precheck_run(
-                actor=request.actor, client=client, facts=form.cleaned_data["facts"],
+                actor=request.actor,
+                client=client,
+                facts=form.cleaned_data["facts"],
                 on=form.cleaned_data["decision_date"],
             )
         except ValidationError as error:
@@ -418,19 +452,33 @@ def _precheck_json(request, client):
     return render(
         request,
         "residence/precheck_form.html",
-        {"form": form, "client": client, "prefilled": prefilled, "notes": notes, "runs": runs, "mode": "json"},
+        {
+            "form": form,
+            "client": client,
+            "prefilled": prefilled,
+            "notes": notes,
+            "runs": runs,
+            "mode": "json",
+        },
     )
 
 
 @role_required(*EDITORS)
 def precheck_detail(request, run_pk: int):
     run = selectors.precheck_run_get(actor=request.actor, pk=run_pk)
-    audit_log(actor=request.actor, action="residence.precheck.view", obj=run.client, details={"run_id": run.pk})
+    audit_log(
+        actor=request.actor, action="residence.precheck.view", obj=run.client, details={"run_id": run.pk}
+    )
     return render(
         request,
         "residence/precheck_detail.html",
-        {"run": run, "client": run.client, "routes": precheck_routes(run.result),
-         "text_note": text_language_note(run.result), "text_lang": engine_language()},
+        {
+            "run": run,
+            "client": run.client,
+            "routes": precheck_routes(run.result),
+            "text_note": text_language_note(run.result),
+            "text_lang": engine_language(),
+        },
     )
 
 
@@ -447,8 +495,13 @@ def precheck_pdf(request, run_pk: int):
     language = get_language() or "de"
     content = render_pdf(
         "residence/precheck_pdf.html",
-        {"run": run, "client": run.client, "routes": precheck_routes(run.result),
-         "text_note": text_language_note(run.result), "text_lang": engine_language()},
+        {
+            "run": run,
+            "client": run.client,
+            "routes": precheck_routes(run.result),
+            "text_note": text_language_note(run.result),
+            "text_lang": engine_language(),
+        },
         language=language,
     )
     return pdf_response(content, f"vorpruefung-{run.pk}.pdf")

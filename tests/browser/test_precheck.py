@@ -20,21 +20,39 @@ from kim.accounts.models import Role
 from kim.residence.models import PrecheckRun, ResidenceStatus, StatusKind
 from tests.clients.factories import ClientFactory, make_case
 
-SHOTS = Path(os.environ.get("KIM_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots" / "precheck"))
+SHOTS = Path(
+    os.environ.get(
+        "KIM_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots" / "precheck"
+    )
+)
 
 
 @pytest.fixture
 def setup(make_staff, welfare):
-    manager, _secret = make_staff(Role.CASE_MANAGER, totp=False, organisation=welfare, first_name="Clara",
-                                  last_name="Fallmanagerin")
-    person = ClientFactory(organisation=welfare, given_names="Samir", family_name="Haddad", birth_year=1990,
-                           birth_month=5, birth_day=17, arrival_germany=dt.date(2016, 2, 20),
-                           created_by=manager.user)
+    manager, _secret = make_staff(
+        Role.CASE_MANAGER, totp=False, organisation=welfare, first_name="Clara", last_name="Fallmanagerin"
+    )
+    person = ClientFactory(
+        organisation=welfare,
+        given_names="Samir",
+        family_name="Haddad",
+        birth_year=1990,
+        birth_month=5,
+        birth_day=17,
+        arrival_germany=dt.date(2016, 2, 20),
+        created_by=manager.user,
+    )
     make_case(person, manager.user, number="T-2026-0077")
-    ResidenceStatus.objects.create(client=person, kind=StatusKind.ASYLUM_PROCEDURE, valid_from=dt.date(2016, 3, 1),
-                                   valid_to=dt.date(2018, 6, 30), recorded_by=manager.user)
-    ResidenceStatus.objects.create(client=person, kind=StatusKind.DULDUNG, valid_from=dt.date(2018, 7, 1),
-                                   recorded_by=manager.user)
+    ResidenceStatus.objects.create(
+        client=person,
+        kind=StatusKind.ASYLUM_PROCEDURE,
+        valid_from=dt.date(2016, 3, 1),
+        valid_to=dt.date(2018, 6, 30),
+        recorded_by=manager.user,
+    )
+    ResidenceStatus.objects.create(
+        client=person, kind=StatusKind.DULDUNG, valid_from=dt.date(2018, 7, 1), recorded_by=manager.user
+    )
     return manager, person
 
 
@@ -48,7 +66,9 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_case_manager_runs_the_guided_precheck(page, make_page, live_server, log_in_as, assert_accessible, setup):
+def test_case_manager_runs_the_guided_precheck(
+    page, make_page, live_server, log_in_as, assert_accessible, setup
+):
     manager, person = setup
     log_in_as(page, manager.user)
     page.goto(f"{live_server.url}/klienten/{person.pk}/")
@@ -92,8 +112,12 @@ def test_case_manager_runs_the_guided_precheck(page, make_page, live_server, log
     page.wait_for_url(re.compile(r"/vorpruefungen/\d+/$"))
     assert_accessible(page)
     run = PrecheckRun.objects.get()
-    assert run.facts["person"]["children"][1] == {"birth_date": "2021-09-30", "unmarried": True,
-                                                  "lives_in_household": True, "school_age": False}
+    assert run.facts["person"]["children"][1] == {
+        "birth_date": "2021-09-30",
+        "unmarried": True,
+        "lives_in_household": True,
+        "school_age": False,
+    }
     assert run.facts["identity"] == {"clarified": True, "passport_valid": False}
     expect(page.locator("h2", has_text="§ 25b AufenthG")).to_be_visible()
     assert "Die Person ist am" in page.locator("main").inner_text()

@@ -18,10 +18,50 @@ from kim.residence.precheck.synthetic import varied
 from kim.residence.precheck.text import T, render
 
 GERMAN_WORDS = {
-    "der", "die", "das", "und", "ist", "nicht", "eine", "einer", "einen", "wird", "sind", "oder", "mit", "für",
-    "auf", "wurde", "liegt", "liegen", "vor", "bei", "nach", "dem", "den", "des", "zur", "zum", "als", "auch",
-    "noch", "angegeben", "geduldet", "fehlen", "fehlt", "besteht", "seit", "Jahre", "Monate", "keine", "kein",
-    "ob", "bis", "erforderlich", "Person", "Angaben",
+    "der",
+    "die",
+    "das",
+    "und",
+    "ist",
+    "nicht",
+    "eine",
+    "einer",
+    "einen",
+    "wird",
+    "sind",
+    "oder",
+    "mit",
+    "für",
+    "auf",
+    "wurde",
+    "liegt",
+    "liegen",
+    "vor",
+    "bei",
+    "nach",
+    "dem",
+    "den",
+    "des",
+    "zur",
+    "zum",
+    "als",
+    "auch",
+    "noch",
+    "angegeben",
+    "geduldet",
+    "fehlen",
+    "fehlt",
+    "besteht",
+    "seit",
+    "Jahre",
+    "Monate",
+    "keine",
+    "kein",
+    "ob",
+    "bis",
+    "erforderlich",
+    "Person",
+    "Angaben",
 }
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 # German terms kept on purpose in the English text (names of documents, tests and statutes).
@@ -58,8 +98,15 @@ def test_every_criterion_text_has_an_english_version():
 
 
 ENGINE = Path(fact_model.__file__).parent
-TEXT_MODULES = sorted([*ENGINE.glob("routes/*.py"), *(ENGINE / name for name in (
-    "context.py", "criminal.py", "language.py", "livelihood.py", "engine.py"))])
+TEXT_MODULES = sorted(
+    [
+        *ENGINE.glob("routes/*.py"),
+        *(
+            ENGINE / name
+            for name in ("context.py", "criminal.py", "language.py", "livelihood.py", "engine.py")
+        ),
+    ]
+)
 
 
 def _written_texts():
@@ -102,23 +149,37 @@ def test_every_missing_fact_has_a_german_and_an_english_name():
 
 def _model_paths(cls, prefix: str):
     for field in dataclasses.fields(cls):
-        name = {"start": "from", "end": "to"}.get(field.name, field.name) if cls in (
-            fact_model.StatusPeriod, fact_model.StayAbroad) else field.name
+        name = (
+            {"start": "from", "end": "to"}.get(field.name, field.name)
+            if cls in (fact_model.StatusPeriod, fact_model.StayAbroad)
+            else field.name
+        )
         if name in ("index", "title"):
             continue
         path = f"{prefix}{name}"
         yield path
         nested = {fact_model.Person: None}.get(cls)
         del nested
-        sub = {"person": fact_model.Person, "person.marital": fact_model.Marital,
-               "person.children[]": fact_model.Child, "status_history[]": fact_model.StatusPeriod,
-               "asylum": fact_model.Asylum, "identity": fact_model.Identity, "deception": fact_model.Deception,
-               "language": fact_model.Language, "knowledge_test": fact_model.KnowledgeTest,
-               "education": fact_model.Education, "employment": fact_model.Employment,
-               "livelihood": fact_model.Livelihood, "convictions[]": fact_model.Conviction,
-               "spouse_convictions[]": fact_model.Conviction, "ausweisungsinteresse": fact_model.Ausweisungsinteresse,
-               "stays_abroad[]": fact_model.StayAbroad, "training": fact_model.Training,
-               "family_links[]": fact_model.FamilyLink}
+        sub = {
+            "person": fact_model.Person,
+            "person.marital": fact_model.Marital,
+            "person.children[]": fact_model.Child,
+            "status_history[]": fact_model.StatusPeriod,
+            "asylum": fact_model.Asylum,
+            "identity": fact_model.Identity,
+            "deception": fact_model.Deception,
+            "language": fact_model.Language,
+            "knowledge_test": fact_model.KnowledgeTest,
+            "education": fact_model.Education,
+            "employment": fact_model.Employment,
+            "livelihood": fact_model.Livelihood,
+            "convictions[]": fact_model.Conviction,
+            "spouse_convictions[]": fact_model.Conviction,
+            "ausweisungsinteresse": fact_model.Ausweisungsinteresse,
+            "stays_abroad[]": fact_model.StayAbroad,
+            "training": fact_model.Training,
+            "family_links[]": fact_model.FamilyLink,
+        }
         for key in (path, path + "[]"):
             if key in sub:
                 yield from _model_paths(sub[key], key.replace("[]", "[0]") + ".")
@@ -133,20 +194,27 @@ def test_every_field_of_the_fact_model_has_a_name():
     assert all(en and de != en or de == en for de, en in LABELS.values())
 
 
-@pytest.mark.parametrize("facts", [
-    {"person": {"birth_date": "2030-01-01"}},
-    {"status_history": [{"status": "duldung_60a", "from": "2020-01-01", "to": "2019-01-01"}]},
-    {"status_history": [{"status": "duldung_60a", "from": "2020-01-01", "to": None},
-                        {"status": "gestattung", "from": "2021-01-01", "to": None}]},
-    {"entry_date": "1980-01-01", "person": {"birth_date": "1990-01-01"}},
-    {"language": {"oral": "B7"}},
-    {"employment": {"hours_per_week": 200}},
-    {"convictions": [{"sanction_type": "geldstrafe", "months": 3}]},
-    {"livelihood": {"fully_secured_2_3": True, "receives_sgb2_or_sgb12": True}},
-    {"asylum": {"applied_on": "2020-01-01", "outcome_date": "2019-01-01"}},
-    {"person": {"application_dates": {"STAG_10": "2030-01-01"}}},
-    {"unknown": 1},
-])
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {"person": {"birth_date": "2030-01-01"}},
+        {"status_history": [{"status": "duldung_60a", "from": "2020-01-01", "to": "2019-01-01"}]},
+        {
+            "status_history": [
+                {"status": "duldung_60a", "from": "2020-01-01", "to": None},
+                {"status": "gestattung", "from": "2021-01-01", "to": None},
+            ]
+        },
+        {"entry_date": "1980-01-01", "person": {"birth_date": "1990-01-01"}},
+        {"language": {"oral": "B7"}},
+        {"employment": {"hours_per_week": 200}},
+        {"convictions": [{"sanction_type": "geldstrafe", "months": 3}]},
+        {"livelihood": {"fully_secured_2_3": True, "receives_sgb2_or_sgb12": True}},
+        {"asylum": {"applied_on": "2020-01-01", "outcome_date": "2019-01-01"}},
+        {"person": {"application_dates": {"STAG_10": "2030-01-01"}}},
+        {"unknown": 1},
+    ],
+)
 def test_input_errors_have_an_english_message(facts):
     problems = validate(facts, on="2026-11-24")
     assert problems

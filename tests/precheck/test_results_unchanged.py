@@ -40,14 +40,16 @@ def _hashes() -> list[str]:
     for name, items in _samples().items():
         for start in range(0, len(items), 100):
             digest = hashlib.sha256()
-            for facts in items[start:start + 100]:
+            for facts in items[start : start + 100]:
                 digest.update(json.dumps(_answer(facts), sort_keys=True, ensure_ascii=False).encode())
             lines.append(f"{name} {start} {digest.hexdigest()}")
     return lines
 
 
 def test_sample_of_results_is_identical_to_the_recorded_answers():
-    expected = [line for line in DATA.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    expected = [
+        line for line in DATA.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
     actual = _hashes()
     changed = [a.rsplit(" ", 1)[0] for a, e in zip(actual, expected, strict=True) if a != e]
     assert not changed, f"answers changed for the samples {changed} (see the module docstring)"
@@ -63,8 +65,13 @@ def test_the_sample_covers_every_outcome_and_bad_input():
             continue
         seen.update((r["route"], r["outcome"]) for r in answer["results"])
     outcomes = {o for _route, o in seen}
-    assert outcomes == {"ELIGIBLE", "ELIGIBLE_DISCRETION", "ELIGIBLE_WITH_OPEN_CONDITIONS", "NOT_ELIGIBLE",
-                        "NOT_APPLICABLE"}
+    assert outcomes == {
+        "ELIGIBLE",
+        "ELIGIBLE_DISCRETION",
+        "ELIGIBLE_WITH_OPEN_CONDITIONS",
+        "NOT_ELIGIBLE",
+        "NOT_APPLICABLE",
+    }
     assert errors > 0
 
 

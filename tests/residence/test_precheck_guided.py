@@ -40,6 +40,15 @@ def rows(data, key, items):
     return data
 
 
+def formset_in(sections, key):
+    """The formset of the row group ``key`` among the page's sections."""
+    return next(content for kind, group, content, _known in sections if kind == "rows" and group.key == key)
+
+
+def rows_of(response, key):
+    return formset_in(response.context["sections"], key)
+
+
 def saved_facts():
     return PrecheckRun.objects.get().facts
 
@@ -55,19 +64,31 @@ def test_every_fact_of_the_fact_model_is_asked():
 
     asked = {q.path for g in GROUPS for q in g.questions} | {g.path for g in ROW_GROUPS}
     asked |= {"person.evaluation_date", "options"}  # the decision date field and the expert settings
-    simple = {"person": model.Person, "asylum": model.Asylum, "identity": model.Identity,
-              "deception": model.Deception, "language": model.Language, "knowledge_test": model.KnowledgeTest,
-              "education": model.Education, "employment": model.Employment, "livelihood": model.Livelihood,
-              "ausweisungsinteresse": model.Ausweisungsinteresse, "training": model.Training,
-              "person.marital": model.Marital}
+    simple = {
+        "person": model.Person,
+        "asylum": model.Asylum,
+        "identity": model.Identity,
+        "deception": model.Deception,
+        "language": model.Language,
+        "knowledge_test": model.KnowledgeTest,
+        "education": model.Education,
+        "employment": model.Employment,
+        "livelihood": model.Livelihood,
+        "ausweisungsinteresse": model.Ausweisungsinteresse,
+        "training": model.Training,
+        "person.marital": model.Marital,
+    }
     missing = []
     for field in dataclasses.fields(model.Facts):
         if field.name in simple:
             for sub in dataclasses.fields(simple[field.name]):
                 path = f"{field.name}.{sub.name}"
                 if path in simple:
-                    missing += [f"{path}.{s.name}" for s in dataclasses.fields(simple[path])
-                                if f"{path}.{s.name}" not in asked and s.name != "spouse_id"]
+                    missing += [
+                        f"{path}.{s.name}"
+                        for s in dataclasses.fields(simple[path])
+                        if f"{path}.{s.name}" not in asked and s.name != "spouse_id"
+                    ]
                 elif path not in asked:
                     missing.append(path)
         elif field.name not in asked:
@@ -81,14 +102,24 @@ def test_every_fact_of_the_fact_model_is_asked():
 def test_form_shows_grouped_questions_with_unknown_and_record_values(person, owner, client_for):
     person.birth_month, person.birth_day, person.arrival_germany = 5, 17, D(2016, 2, 20)
     person.save()
-    ResidenceStatus.objects.create(client=person, kind=StatusKind.DULDUNG, valid_from=D(2018, 7, 1),
-                                   recorded_by=owner.user)
+    ResidenceStatus.objects.create(
+        client=person, kind=StatusKind.DULDUNG, valid_from=D(2018, 7, 1), recorded_by=owner.user
+    )
     page = client_for(owner).get(url(person))
     assert page.status_code == 200
     html = page.content.decode()
-    for title in ("Person and family", "Identity and passport", "German language and integration",
-                  "Employment", "Livelihood and household", "Convictions and security", "Children",
-                  "Residence statuses", "Convictions of the person", "Expert settings"):
+    for title in (
+        "Person and family",
+        "Identity and passport",
+        "German language and integration",
+        "Employment",
+        "Livelihood and household",
+        "Convictions and security",
+        "Children",
+        "Residence statuses",
+        "Convictions of the person",
+        "Expert settings",
+    ):
         assert title in html, title
     form = page.context["form"]
     assert form["person__birth_date"].value() == "1988-05-17"
@@ -97,7 +128,7 @@ def test_form_shows_grouped_questions_with_unknown_and_record_values(person, own
     assert form["identity__clarified"].value() is None
     assert re.search(r'name="identity__clarified" value=""[^>]*checked', html)
     statuses = page.context["sections"]
-    status_formset = next(content for kind, group, content, _k in statuses if kind == "rows" and group.key == "status")
+    status_formset = formset_in(statuses, "status")
     assert status_formset.forms[0]["status"].value() == "duldung_60a"
     assert status_formset.forms[0]["from"].value() == "2018-07-01"
     assert AuditEvent.objects.filter(action="residence.precheck.view", object_id=str(person.pk)).exists()
@@ -107,9 +138,14 @@ def test_form_shows_grouped_questions_with_unknown_and_record_values(person, own
 
 
 def test_unknown_is_left_out_and_no_is_false(person, owner, client_for):
-    data = answers(identity__clarified="no", identity__passport_valid="", language__oral="A2",
-                   livelihood__receives_wohngeld="yes", employment__hours_per_week="19.5",
-                   pension_contribution_months="12")
+    data = answers(
+        identity__clarified="no",
+        identity__passport_valid="",
+        language__oral="A2",
+        livelihood__receives_wohngeld="yes",
+        employment__hours_per_week="19.5",
+        pension_contribution_months="12",
+    )
     response = client_for(owner).post(url(person), data)
     assert response.status_code == 302
     facts = saved_facts()
@@ -123,7 +159,9 @@ def test_unknown_is_left_out_and_no_is_false(person, owner, client_for):
 
 
 @pytest.mark.parametrize(("answer", "expected"), [("no", []), ("", None)])
-def test_a_list_without_rows_is_empty_for_no_and_missing_for_unknown(person, owner, client_for, answer, expected):
+def test_a_list_without_rows_is_empty_for_no_and_missing_for_unknown(
+    person, owner, client_for, answer, expected
+):
     client_for(owner).post(url(person), answers(convictions=answer, **{"person__children": answer}))
     facts = saved_facts()
     assert facts.get("convictions") == expected
@@ -131,21 +169,47 @@ def test_a_list_without_rows_is_empty_for_no_and_missing_for_unknown(person, own
     run = PrecheckRun.objects.get()
     routes = {r["route"]: r for r in run.result["results"]}
     if expected is None:
-        assert "convictions" in routes["AUFENTHG_25B"]["missing_facts"] or \
-            routes["AUFENTHG_25B"]["outcome"] == "NOT_APPLICABLE"
+        assert (
+            "convictions" in routes["AUFENTHG_25B"]["missing_facts"]
+            or routes["AUFENTHG_25B"]["outcome"] == "NOT_APPLICABLE"
+        )
 
 
 def test_repeatable_rows_give_lists_with_the_statute_specific_fields(person, owner, client_for):
     data = answers(convictions="yes", spouse_convictions="no", stays_abroad="yes")
-    rows(data, "convictions", [
-        {"date": "2020-03-01", "court_country": "DE", "sanction_type": "geldstrafe", "tagessaetze": "30",
-         "intentional": "yes", "auslaenderspezifisch": "no", "tilgungsreif": "no"},
-        {"date": "2022-06-01", "court_country": "DE", "sanction_type": "freiheitsstrafe", "months": "4",
-         "suspended": "yes", "remitted_after_probation": "", "gesamtstrafe_group": "g1"},
-    ])
+    rows(
+        data,
+        "convictions",
+        [
+            {
+                "date": "2020-03-01",
+                "court_country": "DE",
+                "sanction_type": "geldstrafe",
+                "tagessaetze": "30",
+                "intentional": "yes",
+                "auslaenderspezifisch": "no",
+                "tilgungsreif": "no",
+            },
+            {
+                "date": "2022-06-01",
+                "court_country": "DE",
+                "sanction_type": "freiheitsstrafe",
+                "months": "4",
+                "suspended": "yes",
+                "remitted_after_probation": "",
+                "gesamtstrafe_group": "g1",
+            },
+        ],
+    )
     rows(data, "abroad", [{"from": "2023-01-01", "to": "2023-03-01"}])
-    rows(data, "status", [{"status": "gestattung", "from": "2016-03-01", "to": "2018-06-30"},
-                          {"status": "duldung_60a", "from": "2018-07-01"}])
+    rows(
+        data,
+        "status",
+        [
+            {"status": "gestattung", "from": "2016-03-01", "to": "2018-06-30"},
+            {"status": "duldung_60a", "from": "2018-07-01"},
+        ],
+    )
     rows(data, "children", [{"birth_date": "2015-04-01", "unmarried": "yes", "school_age": "yes"}])
     rows(data, "family", [{"route": "AUFENTHG_25B", "relation": "spouse", "beneficiary_qualifies": "yes"}])
     rows(data, "applications", [{"route": "AUFENTHG_25A", "date": "2026-01-15"}])
@@ -153,17 +217,36 @@ def test_repeatable_rows_give_lists_with_the_statute_specific_fields(person, own
     assert response.status_code == 302, response.context and response.context["error_summary"]
     facts = saved_facts()
     assert facts["convictions"] == [
-        {"date": "2020-03-01", "court_country": "DE", "sanction_type": "geldstrafe", "tagessaetze": 30,
-         "intentional": True, "auslaenderspezifisch": False, "tilgungsreif": False},
-        {"date": "2022-06-01", "court_country": "DE", "sanction_type": "freiheitsstrafe", "months": 4,
-         "suspended": True, "gesamtstrafe_group": "g1"},
+        {
+            "date": "2020-03-01",
+            "court_country": "DE",
+            "sanction_type": "geldstrafe",
+            "tagessaetze": 30,
+            "intentional": True,
+            "auslaenderspezifisch": False,
+            "tilgungsreif": False,
+        },
+        {
+            "date": "2022-06-01",
+            "court_country": "DE",
+            "sanction_type": "freiheitsstrafe",
+            "months": 4,
+            "suspended": True,
+            "gesamtstrafe_group": "g1",
+        },
     ]
     assert facts["spouse_convictions"] == []
     assert facts["stays_abroad"] == [{"from": "2023-01-01", "to": "2023-03-01"}]
-    assert facts["status_history"] == [{"status": "gestattung", "from": "2016-03-01", "to": "2018-06-30"},
-                                       {"status": "duldung_60a", "from": "2018-07-01"}]
-    assert facts["person"]["children"] == [{"birth_date": "2015-04-01", "unmarried": True, "school_age": True}]
-    assert facts["family_links"] == [{"route": "AUFENTHG_25B", "relation": "spouse", "beneficiary_qualifies": True}]
+    assert facts["status_history"] == [
+        {"status": "gestattung", "from": "2016-03-01", "to": "2018-06-30"},
+        {"status": "duldung_60a", "from": "2018-07-01"},
+    ]
+    assert facts["person"]["children"] == [
+        {"birth_date": "2015-04-01", "unmarried": True, "school_age": True}
+    ]
+    assert facts["family_links"] == [
+        {"route": "AUFENTHG_25B", "relation": "spouse", "beneficiary_qualifies": True}
+    ]
     assert facts["person"]["application_dates"] == {"AUFENTHG_25A": "2026-01-15"}
 
 
@@ -172,7 +255,7 @@ def test_add_another_row_works_without_javascript_and_saves_nothing(person, owne
     rows(data, "convictions", [{"date": "2020-03-01", "sanction_type": "geldstrafe"}])
     response = client_for(owner).post(url(person), data)
     assert response.status_code == 200
-    formset = next(c for kind, g, c, _k in response.context["sections"] if kind == "rows" and g.key == "convictions")
+    formset = rows_of(response, "convictions")
     assert len(formset.forms) == 3  # the filled row, the blank row, and the one just added
     assert formset.forms[0]["sanction_type"].value() == "geldstrafe"  # input kept
     assert response.context["form"]["person__birth_date"].value() == "1990-01-01"
@@ -181,10 +264,18 @@ def test_add_another_row_works_without_javascript_and_saves_nothing(person, owne
 
 def test_removed_and_blank_rows_are_left_out(person, owner, client_for):
     data = answers(convictions="yes")
-    rows(data, "convictions", [{"date": "2020-03-01", "sanction_type": "geldstrafe", "DELETE": "on"},
-                               {"date": "2021-03-01", "sanction_type": "geldstrafe", "tagessaetze": "10"}])
+    rows(
+        data,
+        "convictions",
+        [
+            {"date": "2020-03-01", "sanction_type": "geldstrafe", "DELETE": "on"},
+            {"date": "2021-03-01", "sanction_type": "geldstrafe", "tagessaetze": "10"},
+        ],
+    )
     assert client_for(owner).post(url(person), data).status_code == 302
-    assert saved_facts()["convictions"] == [{"date": "2021-03-01", "sanction_type": "geldstrafe", "tagessaetze": 10}]
+    assert saved_facts()["convictions"] == [
+        {"date": "2021-03-01", "sanction_type": "geldstrafe", "tagessaetze": 10}
+    ]
 
 
 def test_record_values_can_be_overridden(person, owner, client_for):
@@ -196,26 +287,41 @@ def test_record_values_can_be_overridden(person, owner, client_for):
 
 
 def test_answers_of_the_latest_run_are_filled_in_with_their_source(person, owner, actor_for, client_for):
-    services.precheck_run(actor=actor_for(owner), client=person, on=D(2026, 11, 1), options={"youth_min_age": 15},
-                          facts={"identity": {"clarified": True}, "convictions": [{"sanction_type": "geldstrafe"}],
-                                 "language": {"oral": "B1"}})
+    services.precheck_run(
+        actor=actor_for(owner),
+        client=person,
+        on=D(2026, 11, 1),
+        options={"youth_min_age": 15},
+        facts={
+            "identity": {"clarified": True},
+            "convictions": [{"sanction_type": "geldstrafe"}],
+            "language": {"oral": "B1"},
+        },
+    )
     page = client_for(owner).get(url(person))
     form = page.context["form"]
     assert form["identity__clarified"].value() == "yes"
     assert form["language__oral"].value() == "B1"
     assert form["options__youth_min_age"].value() == 15
     assert form["convictions"].value() == "yes"
-    formset = next(c for kind, g, c, _k in page.context["sections"] if kind == "rows" and g.key == "convictions")
+    formset = rows_of(page, "convictions")
     assert formset.forms[0]["sanction_type"].value() == "geldstrafe" and len(formset.forms) == 2
     assert "Filled in from: the pre-check of" in page.content.decode()
 
 
 def test_expert_options_go_to_the_run_options(person, owner, client_for):
-    data = answers(options__count_start_day="yes", options__livelihood_mainly_pct="45",
-                   options__p60b_periods="manual_check")
+    data = answers(
+        options__count_start_day="yes",
+        options__livelihood_mainly_pct="45",
+        options__p60b_periods="manual_check",
+    )
     assert client_for(owner).post(url(person), data).status_code == 302
     run = PrecheckRun.objects.get()
-    assert run.options == {"count_start_day": True, "livelihood_mainly_pct": 45, "p60b_periods": "manual_check"}
+    assert run.options == {
+        "count_start_day": True,
+        "livelihood_mainly_pct": 45,
+        "p60b_periods": "manual_check",
+    }
     assert "options" not in run.facts
 
 
@@ -231,10 +337,16 @@ def _error_post(client_for, owner, person, data):
 
 def test_overlapping_status_periods_are_reported_at_the_later_row(person, owner, client_for):
     data = answers()
-    rows(data, "status", [{"status": "duldung_60a", "from": "2018-01-01", "to": "2020-12-31"},
-                          {"status": "gestattung", "from": "2019-06-01"}])
+    rows(
+        data,
+        "status",
+        [
+            {"status": "duldung_60a", "from": "2018-01-01", "to": "2020-12-31"},
+            {"status": "gestattung", "from": "2019-06-01"},
+        ],
+    )
     response = _error_post(client_for, owner, person, data)
-    formset = next(c for kind, g, c, _k in response.context["sections"] if kind == "rows" and g.key == "status")
+    formset = rows_of(response, "status")
     errors = formset.forms[1].errors["from"]
     assert "overlaps" in errors[0] and "Residence status 1" in errors[0]
     assert formset.forms[0]["to"].value() == "2020-12-31"  # input kept
@@ -246,32 +358,55 @@ def test_end_before_start_is_reported_at_the_end(person, owner, client_for):
     data = answers()
     rows(data, "status", [{"status": "duldung_60a", "from": "2020-01-01", "to": "2019-01-01"}])
     response = _error_post(client_for, owner, person, data)
-    formset = next(c for kind, g, c, _k in response.context["sections"] if kind == "rows" and g.key == "status")
+    formset = rows_of(response, "status")
     assert "lies before the start" in formset.forms[0].errors["to"][0]
 
 
 def test_birth_date_after_the_decision_date_in_german(person, owner, client_for):
-    response = client_for(owner).post(url(person), answers(person__birth_date="2030-01-01"),
-                                      HTTP_ACCEPT_LANGUAGE="de")
+    response = client_for(owner).post(
+        url(person), answers(person__birth_date="2030-01-01"), HTTP_ACCEPT_LANGUAGE="de"
+    )
     assert response.status_code == 200 and not PrecheckRun.objects.exists()
     message = response.context["form"].errors["person__birth_date"][0]
     assert "liegt nach dem Entscheidungsdatum" in message
     assert response.context["form"]["person__birth_date"].value() == "2030-01-01"
 
 
-@pytest.mark.parametrize(("data", "field", "text"), [
-    (answers(entry_date="1980-01-01", person__birth_date="1990-01-01"), "entry_date", "lies before the birth date"),
-    (answers(livelihood__fully_secured_2_3="yes", livelihood__receives_sgb2_or_sgb12="yes"),
-     "livelihood__fully_secured_2_3", "benefits"),
-    (answers(asylum__applied_on="2020-01-01", asylum__outcome_date="2019-01-01"), "asylum__outcome_date",
-     "lies before the application"),
-    (answers(identity__clarified="no", identity__clarified_on="2020-01-01"), "identity__clarified_on",
-     "not clarified"),
-    (answers(employment__hours_per_week="200"), "employment__hours_per_week", "168"),
-    (answers(decision_date="2026-02-30"), "decision_date", "valid date"),
-    (answers(convictions="no", **{"convictions-TOTAL_FORMS": "2", "convictions-0-sanction_type": "geldstrafe"}),
-     "convictions", "answer “yes”"),
-])
+@pytest.mark.parametrize(
+    ("data", "field", "text"),
+    [
+        (
+            answers(entry_date="1980-01-01", person__birth_date="1990-01-01"),
+            "entry_date",
+            "lies before the birth date",
+        ),
+        (
+            answers(livelihood__fully_secured_2_3="yes", livelihood__receives_sgb2_or_sgb12="yes"),
+            "livelihood__fully_secured_2_3",
+            "benefits",
+        ),
+        (
+            answers(asylum__applied_on="2020-01-01", asylum__outcome_date="2019-01-01"),
+            "asylum__outcome_date",
+            "lies before the application",
+        ),
+        (
+            answers(identity__clarified="no", identity__clarified_on="2020-01-01"),
+            "identity__clarified_on",
+            "not clarified",
+        ),
+        (answers(employment__hours_per_week="200"), "employment__hours_per_week", "168"),
+        (answers(decision_date="2026-02-30"), "decision_date", "valid date"),
+        (
+            answers(
+                convictions="no",
+                **{"convictions-TOTAL_FORMS": "2", "convictions-0-sanction_type": "geldstrafe"},
+            ),
+            "convictions",
+            "answer “yes”",
+        ),
+    ],
+)
 def test_contradictions_are_reported_at_the_field(person, owner, client_for, data, field, text):
     response = _error_post(client_for, owner, person, data)
     assert text in " ".join(response.context["form"].errors[field]), response.context["form"].errors
@@ -281,7 +416,7 @@ def test_contradictory_conviction_is_reported_in_its_row(person, owner, client_f
     data = answers(convictions="yes")
     rows(data, "convictions", [{"sanction_type": "geldstrafe", "months": "3"}])
     response = _error_post(client_for, owner, person, data)
-    formset = next(c for kind, g, c, _k in response.context["sections"] if kind == "rows" and g.key == "convictions")
+    formset = rows_of(response, "convictions")
     assert "a fine has no months" in formset.forms[0].errors["months"][0]
 
 
@@ -290,7 +425,7 @@ def test_never_eligible_on_facts_the_engine_cannot_read(person, owner, client_fo
     data = answers()
     rows(data, "status", [{"status": "duldung_60a"}])
     response = _error_post(client_for, owner, person, data)
-    formset = next(c for kind, g, c, _k in response.context["sections"] if kind == "rows" and g.key == "status")
+    formset = rows_of(response, "status")
     assert formset.forms[0].errors["from"]
 
 
@@ -305,8 +440,14 @@ def test_other_organisation_gets_404_and_nothing_is_saved(person, stranger, coll
 
 
 def _run(client_for, owner, person):
-    data = answers(person__birth_date="1990-05-17", entry_date="2016-02-20", convictions="no",
-                   identity__clarified="yes", identity__passport_valid="yes", language__oral="A2")
+    data = answers(
+        person__birth_date="1990-05-17",
+        entry_date="2016-02-20",
+        convictions="no",
+        identity__clarified="yes",
+        identity__passport_valid="yes",
+        language__oral="A2",
+    )
     rows(data, "status", [{"status": "duldung_60a", "from": "2016-03-01"}])
     response = client_for(owner).post(url(person), data)
     assert response.status_code == 302
@@ -325,8 +466,9 @@ def test_run_is_saved_with_german_and_english_texts_and_reopens_unchanged(person
         assert escape(c["text_en"]) in html  # English UI
         assert escape(c["text"]) not in html
     routes = {r["route"]: r for r in run.result["results"]}
-    assert "Written German (level)" in html or not any("language.written" in r["missing_facts"]
-                                                        for r in routes.values())
+    assert "Written German (level)" in html or not any(
+        "language.written" in r["missing_facts"] for r in routes.values()
+    )
 
 
 def test_detail_is_german_in_the_german_ui_and_german_with_a_note_in_arabic(person, owner, client_for):
@@ -343,8 +485,13 @@ def test_detail_is_german_in_the_german_ui_and_german_with_a_note_in_arabic(pers
 
 def test_old_runs_with_german_text_only_still_display(person, owner, actor_for, client_for):
     run = services.precheck_run(actor=actor_for(owner), client=person, facts={}, on=D(2026, 11, 24))
-    old = {**run.result, "results": [{**r, "criteria": [{k: v for k, v in c.items() if k != "text_en"}
-                                                        for c in r["criteria"]]} for r in run.result["results"]]}
+    old = {
+        **run.result,
+        "results": [
+            {**r, "criteria": [{k: v for k, v in c.items() if k != "text_en"} for c in r["criteria"]]}
+            for r in run.result["results"]
+        ],
+    }
     PrecheckRun.objects.filter(pk=run.pk).update(result=old)
     page = client_for(owner).get(reverse("clients:precheck_detail", kwargs={"run_pk": run.pk}))
     html = page.content.decode()
@@ -365,8 +512,12 @@ def test_english_page_has_no_german_criterion_text_for_varied_facts(person, owne
     for seed in range(40):
         facts = varied(random.Random(seed))
         try:
-            run = services.precheck_run(actor=actor_for(owner), client=person, facts=facts,
-                                        on=D.fromisoformat(facts["person"]["evaluation_date"]))
+            run = services.precheck_run(
+                actor=actor_for(owner),
+                client=person,
+                facts=facts,
+                on=D.fromisoformat(facts["person"]["evaluation_date"]),
+            )
         except Exception as error:  # noqa: BLE001 - contradictory samples are refused, as they should be
             assert isinstance(error.__cause__, FactError) or "Fact" in str(error)
             continue

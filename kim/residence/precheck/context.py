@@ -215,9 +215,9 @@ def stay_time(ctx: Ctx, code: str, citation: str, ch: Chain, months: int, what: 
                      uncertainty=uncertainty)
 
 
-_START_DAY =  (" Wird der Anfangstag mitgezählt (§ 187 Abs. 2 BGB), wäre die Frist erfüllt – Einzelfallprüfung.",
+_START_DAY = (" Wird der Anfangstag mitgezählt (§ 187 Abs. 2 BGB), wäre die Frist erfüllt – Einzelfallprüfung.",
                " If the first day is counted (§ 187 Abs. 2 BGB), the period would be met – case-by-case review.")
-_LANGUAGE_WAIVED =  ("Der Sprachnachweis entfällt wegen Krankheit, Behinderung oder Alters.",
+_LANGUAGE_WAIVED = ("Der Sprachnachweis entfällt wegen Krankheit, Behinderung oder Alters.",
                      "Proof of German is not required because of illness, disability or age.")
 
 
@@ -239,23 +239,23 @@ def knowledge_9(ctx: Ctx, code: str, citation: str) -> Criterion:
     """Grundkenntnisse der Rechts- und Gesellschaftsordnung (§ 9 Abs. 2 S. 1 Nr. 8, S. 2 AufenthG)."""
     f = ctx.f
     if f.illness_or_disability_prevents:
-        return Criterion(code, True,  ("Der Nachweis von Grundkenntnissen entfällt wegen Krankheit oder Behinderung.",
+        return Criterion(code, True, ("Der Nachweis von Grundkenntnissen entfällt wegen Krankheit oder Behinderung.",
                                        "Proof of basic knowledge is not required because of illness or disability."),
                          citation)
     kt = f.knowledge_test
     if kt is not None and (kt.leben_in_deutschland_passed or kt.einbuergerungstest_passed or
                            kt.integrationskurs_completed):
-        return Criterion(code, True,  ("Grundkenntnisse der Rechts- und Gesellschaftsordnung sind nachgewiesen (Test "
+        return Criterion(code, True, ("Grundkenntnisse der Rechts- und Gesellschaftsordnung sind nachgewiesen (Test "
                                        "„Leben in Deutschland“, Einbürgerungstest oder abgeschlossener "
                                        "Integrationskurs).", "Basic knowledge of the legal and social order is proven "
                                        "(“Leben in Deutschland” test, naturalisation test or completed integration "
                                        "course)."), citation)
     if kt is None or None in (kt.leben_in_deutschland_passed, kt.einbuergerungstest_passed,
                               kt.integrationskurs_completed):
-        return Criterion(code, None,  ("Ein Nachweis von Grundkenntnissen der Rechts- und Gesellschaftsordnung ist "
+        return Criterion(code, None, ("Ein Nachweis von Grundkenntnissen der Rechts- und Gesellschaftsordnung ist "
                                        "nicht angegeben.", "Proof of basic knowledge of the legal and social order is "
                                        "not stated."), citation, missing=("knowledge_test.leben_in_deutschland_passed",))
-    return Criterion(code, False,  ("Grundkenntnisse der Rechts- und Gesellschaftsordnung sind nicht nachgewiesen.",
+    return Criterion(code, False, ("Grundkenntnisse der Rechts- und Gesellschaftsordnung sind nicht nachgewiesen.",
                                     "Basic knowledge of the legal and social order is not proven."), citation)
 
 
@@ -301,11 +301,11 @@ def identity_regular(ctx: Ctx, code: str, citation: str) -> Criterion:
     clarified = ident.clarified if ident is not None else None
     passport = ident.passport_valid if ident is not None else None
     if clarified and passport:
-        return Criterion(code, True,  ("Identität und Staatsangehörigkeit sind geklärt und ein gültiger Pass liegt "
+        return Criterion(code, True, ("Identität und Staatsangehörigkeit sind geklärt und ein gültiger Pass liegt "
                                        "vor.", "Identity and nationality are clarified and a valid passport is "
                                        "available."), citation, REGULAR)
     if clarified is False or passport is False:
-        what =  ("Die Identität ist nicht geklärt", "Identity is not clarified") if clarified is False else \
+        what = ("Die Identität ist nicht geklärt", "Identity is not clarified") if clarified is False else \
              ("Ein gültiger Pass liegt nicht vor", "There is no valid passport")
         return Criterion(code, False, T("{}. Das ist eine Regelerteilungsvoraussetzung (§ 5 Abs. 1 Nr. 1a, Nr. 4 "
                                         "AufenthG); die Behörde kann nach § 5 Abs. 3 S. 2 AufenthG davon absehen.",
@@ -314,15 +314,15 @@ def identity_regular(ctx: Ctx, code: str, citation: str) -> Criterion:
                          citation, REGULAR)
     missing = tuple(p for p, v in (("identity.clarified", clarified), ("identity.passport_valid", passport))
                     if v is None)
-    return Criterion(code, None,  ("Ob die Identität geklärt ist und ein gültiger Pass vorliegt, ist nicht vollständig "
+    return Criterion(code, None, ("Ob die Identität geklärt ist und ein gültiger Pass vorliegt, ist nicht vollständig "
                                    "angegeben.", "Whether identity is clarified and a valid passport is available is "
                                    "not fully stated."), citation, REGULAR, missing)
 
 
-IDENTITY_UNKNOWN =  ("Ob die Identität geklärt ist, ist nicht angegeben.", "Whether identity is clarified is not "
+IDENTITY_UNKNOWN = ("Ob die Identität geklärt ist, ist nicht angegeben.", "Whether identity is clarified is not "
                      "stated.")
 STATUS_UNKNOWN = ("Der Aufenthaltsstatus am {} ist nicht angegeben.", "The residence status on {} is not stated.")
-NO_DULDUNG_NOW =  ("Die Person hat derzeit keine Duldung; zu prüfen ist, ob ein Anspruch auf eine Duldung besteht.",
+NO_DULDUNG_NOW = ("Die Person hat derzeit keine Duldung; zu prüfen ist, ob ein Anspruch auf eine Duldung besteht.",
                    "The person has no Duldung at present; it must be checked whether there is a right to one.")
 
 
@@ -335,23 +335,23 @@ def identity_104c_holder(ctx: Ctx, code: str, citation: str) -> Criterion:
     ident = ctx.f.identity
     clarified = ident.clarified if ident is not None else None
     if clarified:
-        return Criterion(code, True,  ("Die Identität ist geklärt (§ 5 Abs. 1 Nr. 1a AufenthG).",
+        return Criterion(code, True, ("Die Identität ist geklärt (§ 5 Abs. 1 Nr. 1a AufenthG).",
                                        "Identity is clarified (§ 5 Abs. 1 Nr. 1a AufenthG)."), citation)
     steps = ident.reasonable_steps_taken if ident is not None else None
     if clarified is None:
         return Criterion(code, None, IDENTITY_UNKNOWN, citation, missing=("identity.clarified",))
     if steps:
-        return Criterion(code, True,  ("Die Identität ist nicht geklärt, die Person hat aber alle erforderlichen und "
+        return Criterion(code, True, ("Die Identität ist nicht geklärt, die Person hat aber alle erforderlichen und "
                                        "zumutbaren Maßnahmen zur Klärung ergriffen; die Erteilung steht im Ermessen "
                                        "(„kann“).", "Identity is not clarified, but the person has taken all necessary "
                                        "and reasonable steps to clarify it; the grant is at the authority's "
                                        "discretion (“kann”)."), citation, discretion=True)
     if steps is None:
-        return Criterion(code, None,  ("Die Identität ist nicht geklärt; ob alle zumutbaren Maßnahmen zur Klärung "
+        return Criterion(code, None, ("Die Identität ist nicht geklärt; ob alle zumutbaren Maßnahmen zur Klärung "
                                        "ergriffen wurden, ist nicht angegeben.", "Identity is not clarified; whether "
                                        "all reasonable steps to clarify it were taken is not stated."), citation,
                          missing=("identity.reasonable_steps_taken",))
-    return Criterion(code, False,  ("Die Identität ist nicht geklärt und nicht alle zumutbaren Maßnahmen zur Klärung "
+    return Criterion(code, False, ("Die Identität ist nicht geklärt und nicht alle zumutbaren Maßnahmen zur Klärung "
                                     "wurden ergriffen; die Erteilung „soll“ dann nicht erfolgen.", "Identity is not "
                                     "clarified and not all reasonable steps to clarify it were taken; the permit is "
                                     "then, as a rule (“soll”), not granted."), citation, REGULAR)

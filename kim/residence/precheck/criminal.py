@@ -61,10 +61,10 @@ def _is_de(country: str) -> bool:
     return country.strip().upper() in ("DE", "DEU", "DEUTSCHLAND", "GERMANY")
 
 
-_NO =  ("", "")
-_SUSPENDED =  (" (zur Bewährung ausgesetzt)", " (suspended on probation)")
-_PRISON =  ("Freiheitsstrafe", "Prison sentence")
-_YOUTH =  ("Jugendstrafe", "Youth custody")
+_NO = ("", "")
+_SUSPENDED = (" (zur Bewährung ausgesetzt)", " (suspended on probation)")
+_PRISON = ("Freiheitsstrafe", "Prison sentence")
+_YOUTH = ("Jugendstrafe", "Youth custody")
 
 
 def _describe(c: Conviction) -> T:
@@ -104,9 +104,9 @@ def _total(items: list[tuple[str | None, float]], r: _Resolver) -> float:
     return total
 
 
-NO_CONVICTION_DATA =  ("Angaben zu strafrechtlichen Verurteilungen fehlen.", "Information on criminal convictions is "
+NO_CONVICTION_DATA = ("Angaben zu strafrechtlichen Verurteilungen fehlen.", "Information on criminal convictions is "
                        "missing.")
-_MISSING_DETAILS =  ("es fehlen Angaben zu den Verurteilungen", "details of the convictions are missing")
+_MISSING_DETAILS = ("es fehlen Angaben zu den Verurteilungen", "details of the convictions are missing")
 
 
 def _run(fn, convictions: tuple[Conviction, ...] | None, prefix: str, *args) -> CrimResult:
@@ -167,13 +167,13 @@ def _crim_50_90(convs, r: _Resolver, on: date, ignore_jgg: bool) -> CrimResult:
     a = _total(foreigner_only, r)
     if (a == 0 and g <= 50) or (g == 0 and a <= 90):
         if jgg_open:
-            return CrimResult(OPEN,  ("Es liegen Maßnahmen nach dem Jugendstrafrecht (Erziehungsmaßregeln oder "
+            return CrimResult(OPEN, ("Es liegen Maßnahmen nach dem Jugendstrafrecht (Erziehungsmaßregeln oder "
                                       "Zuchtmittel) vor; ob sie als Verurteilung zu werten sind, ist im Einzelfall zu "
                                       "prüfen.", "There are measures under juvenile criminal law (educational or "
                                       "disciplinary measures); whether they count as a conviction must be checked "
                                       "case by case."))
         if g == 0 and a == 0:
-            return CrimResult(PASS,  ("Keine zu berücksichtigende Verurteilung wegen einer im Bundesgebiet begangenen "
+            return CrimResult(PASS, ("Keine zu berücksichtigende Verurteilung wegen einer im Bundesgebiet begangenen "
                                       "vorsätzlichen Straftat.", "No conviction to be taken into account for an "
                                       "intentional offence committed in Germany."))
         return CrimResult(PASS, T("Geldstrafen von insgesamt {:g} Tagessätzen (allgemein) bzw. {:g} Tagessätzen "
@@ -229,20 +229,20 @@ def _crim_60d(convs, r: _Resolver, on: date) -> CrimResult:
                                   "in Germany: {}. Only fines of up to 90 daily rates for offences only foreigners can "
                                   "commit are disregarded.", _describe(c)))
     if exempt and penalties > 1:
-        return CrimResult(OPEN,  ("Geldstrafe wegen eines ausländerspezifischen Delikts bis 90 Tagessätze; § 32 Abs. 2 "
+        return CrimResult(OPEN, ("Geldstrafe wegen eines ausländerspezifischen Delikts bis 90 Tagessätze; § 32 Abs. 2 "
                                   "Nr. 5 Buchst. a BZRG setzt voraus, dass keine weitere Strafe eingetragen ist – "
                                   "Einzelfallprüfung erforderlich.", "Fine of up to 90 daily rates for an offence "
                                   "only foreigners can commit; § 32 Abs. 2 Nr. 5 Buchst. a BZRG requires that no "
                                   "further penalty is registered – case-by-case review needed."))
     if jgg_open:
-        return CrimResult(OPEN,  ("Es liegen Maßnahmen nach dem Jugendstrafrecht vor; ob sie als Verurteilung zu "
+        return CrimResult(OPEN, ("Es liegen Maßnahmen nach dem Jugendstrafrecht vor; ob sie als Verurteilung zu "
                                   "werten sind, ist im Einzelfall zu prüfen.", "There are measures under juvenile "
                                   "criminal law; whether they count as a conviction must be checked case by case."))
     if exempt:
-        return CrimResult(PASS,  ("Nur eine Geldstrafe bis 90 Tagessätze wegen eines ausländerspezifischen Delikts; "
+        return CrimResult(PASS, ("Nur eine Geldstrafe bis 90 Tagessätze wegen eines ausländerspezifischen Delikts; "
                                   "sie bleibt außer Betracht.", "Only one fine of up to 90 daily rates for an offence "
                                   "only foreigners can commit; it is disregarded."))
-    return CrimResult(PASS,  ("Keine Verurteilung wegen einer im Bundesgebiet begangenen vorsätzlichen Straftat.",
+    return CrimResult(PASS, ("Keine Verurteilung wegen einer im Bundesgebiet begangenen vorsätzlichen Straftat.",
                               "No conviction for an intentional offence committed in Germany."))
 
 
@@ -253,10 +253,10 @@ def crim_60d(convictions, on: date, prefix: str = "convictions") -> CrimResult:
 # --------------------------------------------------------------------------------------------------
 # CRIM_25B – § 25b Abs. 2 Nr. 2 with § 54 Abs. 1, Abs. 2 Nr. 1–2 AufenthG; § 5 Abs. 1 Nr. 2 as regular requirement
 
-_FOREIGN_54 =  ("ausländische Verurteilung – Gewicht nach § 54 AufenthG im Einzelfall prüfen",
+_FOREIGN_54 = ("ausländische Verurteilung – Gewicht nach § 54 AufenthG im Einzelfall prüfen",
                 "foreign conviction – weight under § 54 AufenthG to be checked case by case")
-_OTHER_INTEREST =  ("sonstiges Ausweisungsinteresse", "other interest in expulsion")
-_FOREIGN_12A =  ("ausländische Verurteilung – Berücksichtigung nach § 12a Abs. 2 StAG prüfen",
+_OTHER_INTEREST = ("sonstiges Ausweisungsinteresse", "other interest in expulsion")
+_FOREIGN_12A = ("ausländische Verurteilung – Berücksichtigung nach § 12a Abs. 2 StAG prüfen",
                  "foreign conviction – whether it counts under § 12a Abs. 2 StAG to be checked")
 
 
@@ -265,12 +265,12 @@ def _crim_25b(convs, r: _Resolver, on: date, ausw: Ausweisungsinteresse | None) 
     p54_1 = r.plain(None if unknown else ausw.p54_1, "ausweisungsinteresse.p54_1", False, True)
     p54_2 = r.plain(None if unknown else ausw.p54_2_nr1_2, "ausweisungsinteresse.p54_2_nr1_2", False, True)
     if p54_1:
-        return CrimResult(FAIL,  ("Es besteht ein besonders schwerwiegendes Ausweisungsinteresse nach § 54 Abs. 1 "
+        return CrimResult(FAIL, ("Es besteht ein besonders schwerwiegendes Ausweisungsinteresse nach § 54 Abs. 1 "
                                   "AufenthG; die Aufenthaltserlaubnis ist zu versagen.", "There is a particularly "
                                   "serious public interest in expulsion under § 54 Abs. 1 AufenthG; the residence "
                                   "permit must be refused."))
     if p54_2:
-        return CrimResult(FAIL,  ("Es besteht ein schwerwiegendes Ausweisungsinteresse nach § 54 Abs. 2 Nr. 1 oder 2 "
+        return CrimResult(FAIL, ("Es besteht ein schwerwiegendes Ausweisungsinteresse nach § 54 Abs. 2 Nr. 1 oder 2 "
                                   "AufenthG; die Aufenthaltserlaubnis ist zu versagen.", "There is a serious public "
                                   "interest in expulsion under § 54 Abs. 2 Nr. 1 or 2 AufenthG; the residence permit "
                                   "must be refused."))
@@ -312,7 +312,7 @@ def _crim_25b(convs, r: _Resolver, on: date, ausw: Ausweisungsinteresse | None) 
                                   "Abs. 2 Nr. 2 AufenthG, but an interest in expulsion may exist ({}). This is a "
                                   "regular requirement for a permit (§ 5 Abs. 1 Nr. 2 AufenthG); the authority may "
                                   "waive it under § 5 Abs. 3 S. 2 AufenthG.", Join("; ", soft)))
-    return CrimResult(PASS,  ("Kein Ausweisungsinteresse nach § 54 Abs. 1 oder Abs. 2 Nr. 1, 2 AufenthG und keine "
+    return CrimResult(PASS, ("Kein Ausweisungsinteresse nach § 54 Abs. 1 oder Abs. 2 Nr. 1, 2 AufenthG und keine "
                               "zu berücksichtigende Verurteilung.", "No interest in expulsion under § 54 Abs. 1 or "
                               "Abs. 2 Nr. 1, 2 AufenthG and no conviction to be taken into account."))
 
@@ -359,7 +359,7 @@ def _crim_stag(convs, r: _Resolver, on: date, days_per_month: int, excess_max: i
             units.append((c.gesamtstrafe_group, r.get(c.tagessaetze, i, "tagessaetze", 0, _HUGE)))
     total = _total(units, r)
     if total == 0:
-        return CrimResult(PASS,  ("Keine zu berücksichtigende Verurteilung zu einer Strafe.",
+        return CrimResult(PASS, ("Keine zu berücksichtigende Verurteilung zu einer Strafe.",
                                   "No conviction to a penalty to be taken into account."))
     if total <= 90:
         return CrimResult(PASS, T("Strafen von zusammen {:g} Tagessätzen bzw. Tagen bleiben außer Betracht (§ 12a "

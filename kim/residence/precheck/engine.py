@@ -15,7 +15,6 @@ from .facts import ROUTE_IDS, FactError, Facts, check_consistency, parse_facts
 from .options import DEFAULT_OPTIONS, Options, parse_options
 from .outcome import ELIGIBLE_WITH_OPEN_CONDITIONS, Criterion, Evaluation, RouteResult
 from .routes import ROUTE_MODULES
-from .text import T
 
 ENGINE_VERSION = "2026.11.1"
 ROUTES = ROUTE_IDS
@@ -95,7 +94,7 @@ def validate(facts: object, *, on: date | str | None = None) -> list[FactError]:
     return check_consistency(parsed, when)
 
 
-_ENGINE_ERROR =  ("Diese Regel konnte wegen eines internen Fehlers nicht ausgewertet werden; bitte manuell prüfen.",
+_ENGINE_ERROR = ("Diese Regel konnte wegen eines internen Fehlers nicht ausgewertet werden; bitte manuell prüfen.",
                   "This rule could not be evaluated because of an internal error; please check manually.")
 
 

@@ -10,15 +10,15 @@ from .facts import LEVELS, Facts
 from .text import T
 
 STATUTE_TERM = {
-    1:  ("einfache deutsche Sprachkenntnisse (A1)", "basic German (einfache Sprachkenntnisse, A1)"),
-    2:  ("hinreichende deutsche Sprachkenntnisse (A2)", "elementary German (hinreichende Sprachkenntnisse, A2)"),
-    3:  ("ausreichende deutsche Sprachkenntnisse (B1)", "sufficient German (ausreichende Sprachkenntnisse, B1)"),
-    4:  ("gute deutsche Sprachkenntnisse (B2)", "good German (gute Sprachkenntnisse, B2)"),
-    5:  ("Kenntnisse, mit denen die deutsche Sprache beherrscht wird (C1)", "command of the German language (C1)"),
-    6:  ("Kenntnisse, mit denen die deutsche Sprache beherrscht wird (C2)", "command of the German language (C2)"),
+    1: ("einfache deutsche Sprachkenntnisse (A1)", "basic German (einfache Sprachkenntnisse, A1)"),
+    2: ("hinreichende deutsche Sprachkenntnisse (A2)", "elementary German (hinreichende Sprachkenntnisse, A2)"),
+    3: ("ausreichende deutsche Sprachkenntnisse (B1)", "sufficient German (ausreichende Sprachkenntnisse, B1)"),
+    4: ("gute deutsche Sprachkenntnisse (B2)", "good German (gute Sprachkenntnisse, B2)"),
+    5: ("Kenntnisse, mit denen die deutsche Sprache beherrscht wird (C1)", "command of the German language (C1)"),
+    6: ("Kenntnisse, mit denen die deutsche Sprache beherrscht wird (C2)", "command of the German language (C2)"),
 }
-_UNKNOWN =  ("unbekannt", "unknown")
-_NONE =  ("keine Kenntnisse", "no knowledge")
+_UNKNOWN = ("unbekannt", "unknown")
+_NONE = ("keine Kenntnisse", "no knowledge")
 
 
 def level_name(level: int | None) -> T | str:

@@ -15,8 +15,8 @@ from .outcome import HARD, REGULAR, Criterion
 from .text import EMPTY, T
 
 _PCT = "livelihood.share_of_need_covered_by_employment_pct"
-_FULLY =  ("Der Lebensunterhalt ist vollständig gesichert.", "The livelihood is fully secured.")
-_NO_DATA =  ("Angaben zur Deckung des Lebensunterhalts fehlen.", "Information on how far the livelihood is covered "
+_FULLY = ("Der Lebensunterhalt ist vollständig gesichert.", "The livelihood is fully secured.")
+_NO_DATA = ("Angaben zur Deckung des Lebensunterhalts fehlen.", "Information on how far the livelihood is covered "
              "is missing.")
 
 
@@ -64,7 +64,7 @@ def mainly_25b(f: Facts, opts: Options, code: str, citation: str, on: date) -> C
     or a regular exception; Wohngeld is harmless. "überwiegend" = more than 50 % (U-07)."""
     lv = f.livelihood
     if f.illness_or_disability_prevents:
-        return Criterion(code, True,  ("Die Sicherung des Lebensunterhalts ist wegen Krankheit, Behinderung oder "
+        return Criterion(code, True, ("Die Sicherung des Lebensunterhalts ist wegen Krankheit, Behinderung oder "
                                        "Alters nicht möglich; die Voraussetzung entfällt (§ 25b Abs. 3 AufenthG).",
                                        "Securing the livelihood is impossible because of illness, disability or age; "
                                        "the requirement does not apply (§ 25b Abs. 3 AufenthG)."), citation)
@@ -78,7 +78,7 @@ def mainly_25b(f: Facts, opts: Options, code: str, citation: str, on: date) -> C
     if lv is not None and lv.fully_secured_2_3:
         return Criterion(code, True, _FULLY, citation)
     if lv is not None and lv.prognosis_secured:
-        return Criterion(code, True,  ("Nach der bisherigen Schul-, Ausbildungs-, Einkommens- und familiären Situation "
+        return Criterion(code, True, ("Nach der bisherigen Schul-, Ausbildungs-, Einkommens- und familiären Situation "
                                        "ist zu erwarten, dass der Lebensunterhalt künftig gesichert wird (§ 25b Abs. 1 "
                                        "S. 2 Nr. 3 Alt. 2 AufenthG).", "Given the person's schooling, training, "
                                        "income and family situation so far, the livelihood can be expected to be "
@@ -110,7 +110,7 @@ def mainly_25b(f: Facts, opts: Options, code: str, citation: str, on: date) -> C
                  "Employment covers only {:g} % of the livelihood; it must be checked whether the livelihood can be "
                  "expected to be secured in future (§ 25b Abs. 1 S. 2 Nr. 3 Alt. 2 AufenthG).", share)
     else:
-        text =  ("Angaben zur Deckung des Lebensunterhalts durch Erwerbstätigkeit fehlen.",
+        text = ("Angaben zur Deckung des Lebensunterhalts durch Erwerbstätigkeit fehlen.",
                  "Information on how far employment covers the livelihood is missing.")
     return Criterion(code, None, text, citation, missing=tuple(missing))
 
@@ -119,25 +119,25 @@ def _exceptions_25b(f: Facts, on: date) -> tuple[bool | None, T] | None:
     """§ 25b Abs. 1 S. 3 AufenthG: temporary benefit receipt is "in der Regel unschädlich" for these groups."""
     edu = f.education
     if edu is not None and edu.in_school_training_or_study:
-        return True,  ("Die Person befindet sich in Schule, Ausbildung oder Studium; ein vorübergehender "
+        return True, ("Die Person befindet sich in Schule, Ausbildung oder Studium; ein vorübergehender "
                        "Leistungsbezug ist in der Regel unschädlich (§ 25b Abs. 1 S. 3 Nr. 1 AufenthG).",
                        "The person is at school, in vocational training or studying; receiving benefits temporarily "
                        "does, as a rule, no harm (§ 25b Abs. 1 S. 3 Nr. 1 AufenthG).")
     lv = f.livelihood
     if lv is not None and lv.cares_for_relative:
-        return True,  ("Die Person pflegt nahe Angehörige; ein Leistungsbezug ist in der Regel unschädlich "
+        return True, ("Die Person pflegt nahe Angehörige; ein Leistungsbezug ist in der Regel unschädlich "
                        "(§ 25b Abs. 1 S. 3 Nr. 4 AufenthG).", "The person cares for close relatives; receiving "
                        "benefits does, as a rule, no harm (§ 25b Abs. 1 S. 3 Nr. 4 AufenthG).")
     p = f.person
     if p.single_parent and p.children:
         for ch in p.children:
             if ch.birth_date is not None and age_on(ch.birth_date, on) < 3:
-                return True,  ("Alleinerziehend mit einem Kind unter drei Jahren; Erwerbstätigkeit ist nach § 10 "
+                return True, ("Alleinerziehend mit einem Kind unter drei Jahren; Erwerbstätigkeit ist nach § 10 "
                                "Abs. 1 Nr. 3 SGB II nicht zumutbar (§ 25b Abs. 1 S. 3 Nr. 3 AufenthG).",
                                "Single parent of a child under three; work cannot reasonably be expected under § 10 "
                                "Abs. 1 Nr. 3 SGB II (§ 25b Abs. 1 S. 3 Nr. 3 AufenthG).")
     if lv is not None and lv.receives_sgb2_or_sgb12 and _minor_children(f, on):
-        return None,  ("Familie mit minderjährigen Kindern, die ergänzende Sozialleistungen bezieht: Ein nur "
+        return None, ("Familie mit minderjährigen Kindern, die ergänzende Sozialleistungen bezieht: Ein nur "
                        "vorübergehender Bezug ist in der Regel unschädlich (§ 25b Abs. 1 S. 3 Nr. 2 AufenthG); ob er "
                        "vorübergehend ist, muss die Behörde prüfen.", "Family with minor children receiving "
                        "supplementary benefits: receipt that is only temporary does, as a rule, no harm (§ 25b Abs. 1 "
@@ -198,29 +198,29 @@ def stag_livelihood(f: Facts, code: str, citation: str, on: date, *, old_rule: b
     lv = f.livelihood
     receives = lv.receives_sgb2_or_sgb12 if lv is not None else None
     if receives is None:
-        return Criterion(code, None,  ("Ob Leistungen nach dem SGB II oder SGB XII bezogen werden, ist nicht "
+        return Criterion(code, None, ("Ob Leistungen nach dem SGB II oder SGB XII bezogen werden, ist nicht "
                                        "angegeben.", "Whether benefits under SGB II or SGB XII are received is not "
                                        "stated."), citation, missing=("livelihood.receives_sgb2_or_sgb12",))
     if not receives:
-        return Criterion(code, True,  ("Es werden keine Leistungen nach dem SGB II oder SGB XII bezogen; Wohngeld, "
+        return Criterion(code, True, ("Es werden keine Leistungen nach dem SGB II oder SGB XII bezogen; Wohngeld, "
                                        "Kinderzuschlag und BAföG sind unschädlich.", "No benefits under SGB II or "
                                        "SGB XII are received; housing benefit, child supplement and BAföG do no "
                                        "harm."), citation)
     not_attributable = lv.benefit_receipt_not_attributable
     if old_rule:
         if not_attributable:
-            return Criterion(code, True,  ("Es werden Leistungen nach dem SGB II/XII bezogen; die Person hat den Bezug "
+            return Criterion(code, True, ("Es werden Leistungen nach dem SGB II/XII bezogen; die Person hat den Bezug "
                                            "nicht zu vertreten (§ 10 Abs. 1 S. 1 Nr. 3 StAG a. F.).", "Benefits under "
                                            "SGB II/XII are received; the person is not responsible for this (§ 10 "
                                            "Abs. 1 S. 1 Nr. 3 StAG old version)."), citation)
         if not_attributable is None:
-            return Criterion(code, None,  ("Es werden Leistungen nach dem SGB II/XII bezogen; ob die Person den Bezug "
+            return Criterion(code, None, ("Es werden Leistungen nach dem SGB II/XII bezogen; ob die Person den Bezug "
                                            "zu vertreten hat, ist nicht angegeben (§ 10 Abs. 1 S. 1 Nr. 3 StAG a. F.).",
                                            "Benefits under SGB II/XII are received; whether the person is responsible "
                                            "for this is not stated (§ 10 Abs. 1 S. 1 Nr. 3 StAG old version)."),
                              citation, missing=("livelihood.benefit_receipt_not_attributable",))
     if f.gastarbeiter_or_vertragsarbeitnehmer and not_attributable:
-        return Criterion(code, True,  ("Angeworbene Arbeitnehmerin/angeworbener Arbeitnehmer bzw. "
+        return Criterion(code, True, ("Angeworbene Arbeitnehmerin/angeworbener Arbeitnehmer bzw. "
                                        "Vertragsarbeitnehmer ohne Vertretenmüssen des Leistungsbezugs (§ 10 Abs. 1 "
                                        "S. 1 Nr. 3 Buchst. a StAG).", "Recruited worker (Gastarbeiter) or contract "
                                        "worker (Vertragsarbeitnehmer) not responsible for receiving benefits (§ 10 "
@@ -233,12 +233,12 @@ def stag_livelihood(f: Facts, code: str, citation: str, on: date, *, old_rule: b
                                        "and in full-time work for {} of the last 24 months (§ 10 Abs. 1 S. 1 Nr. 3 "
                                        "Buchst. b StAG).", emp.full_time_months_last_24), citation)
     if emp is not None and emp.spouse_full_time_exception and _minor_children(f, on):
-        return Criterion(code, True,  ("Ehegatte erfüllt die Vollzeitausnahme und es lebt ein minderjähriges Kind in "
+        return Criterion(code, True, ("Ehegatte erfüllt die Vollzeitausnahme und es lebt ein minderjähriges Kind in "
                                        "der Familie (§ 10 Abs. 1 S. 1 Nr. 3 Buchst. c StAG).", "The spouse meets the "
                                        "full-time exception and a minor child lives in the family (§ 10 Abs. 1 S. 1 "
                                        "Nr. 3 Buchst. c StAG)."), citation)
     if is_minor:
-        return Criterion(code, None,  ("Das minderjährige Kind bezieht Leistungen nach dem SGB II/XII; ob die "
+        return Criterion(code, None, ("Das minderjährige Kind bezieht Leistungen nach dem SGB II/XII; ob die "
                                        "Ausnahmen für Kinder gelten, ist ungeklärt – Einzelfallprüfung.", "The minor "
                                        "receives benefits under SGB II/XII; whether the exceptions apply to children "
                                        "is unresolved – case-by-case review."), citation, uncertainty="U-26")
@@ -250,12 +250,12 @@ def stag_livelihood(f: Facts, code: str, citation: str, on: date, *, old_rule: b
     elif emp.full_time_now and emp.full_time_months_last_24 is None:
         missing.append("employment.full_time_months_last_24")
     if missing:
-        return Criterion(code, None,  ("Es werden Leistungen nach dem SGB II/XII bezogen; ob eine gesetzliche Ausnahme "
+        return Criterion(code, None, ("Es werden Leistungen nach dem SGB II/XII bezogen; ob eine gesetzliche Ausnahme "
                                        "(§ 10 Abs. 1 S. 1 Nr. 3 Buchst. a–c StAG) greift, lässt sich nicht "
                                        "abschließend beurteilen.", "Benefits under SGB II/XII are received; whether a "
                                        "statutory exception (§ 10 Abs. 1 S. 1 Nr. 3 Buchst. a–c StAG) applies cannot "
                                        "be decided yet."), citation, missing=tuple(missing))
-    return Criterion(code, False,  ("Es werden Leistungen nach dem SGB II/XII bezogen und keine Ausnahme nach § 10 "
+    return Criterion(code, False, ("Es werden Leistungen nach dem SGB II/XII bezogen und keine Ausnahme nach § 10 "
                                     "Abs. 1 S. 1 Nr. 3 Buchst. a–c StAG greift.", "Benefits under SGB II/XII are "
                                     "received and no exception under § 10 Abs. 1 S. 1 Nr. 3 Buchst. a–c StAG "
                                     "applies."), citation)

@@ -32,7 +32,7 @@ def current_title(ctx: Ctx) -> tuple[StatusPeriod | None, tuple | None]:
     return cur, cur.title
 
 
-_NO_BASIS =  ("Aufenthaltserlaubnis (Rechtsgrundlage nicht angegeben)", "Residence permit (legal basis not stated)")
+_NO_BASIS = ("Aufenthaltserlaubnis (Rechtsgrundlage nicht angegeben)", "Residence permit (legal basis not stated)")
 
 
 def title_label(period: StatusPeriod | None) -> tuple[str, str]:
@@ -82,16 +82,16 @@ def pension(ctx: Ctx, code: str, citation: str, kind: str = TIME) -> Criterion:
     months = f.pension_contribution_months
     edu = f.education
     if edu is not None and edu.in_school_training_or_study:
-        return Criterion(code, True,  ("Die Person befindet sich in einer Ausbildung, die zu einem anerkannten "
+        return Criterion(code, True, ("Die Person befindet sich in einer Ausbildung, die zu einem anerkannten "
                                        "Abschluss führt; die Beitragszeiten werden nicht verlangt.", "The person is in "
                                        "education leading to a recognised qualification; the contribution periods are "
                                        "not required."), citation, kind)
     if f.illness_or_disability_prevents:
-        return Criterion(code, True,  ("Wegen Krankheit oder Behinderung entfällt das Erfordernis der Beitragszeiten.",
+        return Criterion(code, True, ("Wegen Krankheit oder Behinderung entfällt das Erfordernis der Beitragszeiten.",
                                        "The contribution periods are not required because of illness or disability."),
                          citation, kind)
     if months is None:
-        return Criterion(code, None,  ("Die Zahl der Pflichtbeitragsmonate zur Rentenversicherung ist nicht angegeben.",
+        return Criterion(code, None, ("Die Zahl der Pflichtbeitragsmonate zur Rentenversicherung ist nicht angegeben.",
                                        "The number of months of pension contributions is not stated."),
                          citation, kind, ("pension_contribution_months",))
     if months >= 60:
@@ -113,7 +113,7 @@ def public_security(ctx: Ctx, code: str, citation: str) -> Criterion:
     f = ctx.f
     ausw = f.ausweisungsinteresse
     if ausw is not None and (ausw.p54_1 or ausw.p54_2_nr1_2):
-        return Criterion(code, False,  ("Es besteht ein schwerwiegendes oder besonders schwerwiegendes "
+        return Criterion(code, False, ("Es besteht ein schwerwiegendes oder besonders schwerwiegendes "
                                         "Ausweisungsinteresse (§ 54 Abs. 1 bzw. Abs. 2 Nr. 1, 2 AufenthG); Gründe der "
                                         "öffentlichen Sicherheit und Ordnung stehen entgegen.", "There is a serious or "
                                         "particularly serious interest in expulsion (§ 54 Abs. 1 or Abs. 2 Nr. 1, 2 "
@@ -126,22 +126,22 @@ def public_security(ctx: Ctx, code: str, citation: str) -> Criterion:
             missing.append("convictions")
         if ausw is None or ausw.p54_1 is None or ausw.p54_2_nr1_2 is None:
             missing.append("ausweisungsinteresse")
-        return Criterion(code, None,  ("Angaben zu Verurteilungen oder Ausweisungsinteressen fehlen.", "Information on "
+        return Criterion(code, None, ("Angaben zu Verurteilungen oder Ausweisungsinteressen fehlen.", "Information on "
                                        "convictions or interests in expulsion is missing."), citation,
                          missing=tuple(missing))
     relevant = [c for c in convs if c.tilgungsreif is not True and (c.date is None or c.date <= ctx.on)]
     if relevant or ausw.other:
-        return Criterion(code, None,  ("Es liegen Verurteilungen oder ein sonstiges Ausweisungsinteresse vor; ob Gründe "
+        return Criterion(code, None, ("Es liegen Verurteilungen oder ein sonstiges Ausweisungsinteresse vor; ob Gründe "
                                        "der öffentlichen Sicherheit und Ordnung entgegenstehen, ist unter "
                                        "Berücksichtigung von Schwere und Art des Verstoßes abzuwägen.", "There are "
                                        "convictions or another interest in expulsion; whether grounds of public "
                                        "security and order stand in the way must be weighed, taking into account the "
                                        "seriousness and kind of the offence."), citation)
-    return Criterion(code, True,  ("Gründe der öffentlichen Sicherheit und Ordnung stehen nicht entgegen.", "No grounds "
+    return Criterion(code, True, ("Gründe der öffentlichen Sicherheit und Ordnung stehen nicht entgegen.", "No grounds "
                                    "of public security and order stand in the way."), citation)
 
 
-_EMPLOYMENT_PERMITTED =  ("Die Aufenthaltserlaubnis berechtigt zur Erwerbstätigkeit (§ 4a Abs. 1 AufenthG); "
+_EMPLOYMENT_PERMITTED = ("Die Aufenthaltserlaubnis berechtigt zur Erwerbstätigkeit (§ 4a Abs. 1 AufenthG); "
                           "erforderliche Erlaubnisse für die Tätigkeit liegen vor.", "The residence permit allows "
                           "employment (§ 4a Abs. 1 AufenthG); permits needed for the work are in place.")
 
@@ -157,7 +157,7 @@ def retirement_age_reached(ctx: Ctx) -> bool | None:
     return reaches_age_months(birth, statutory_retirement_age_months(birth)) <= ctx.on
 
 
-_GEAS =  ("Das GEAS-Anpassungsgesetz ändert das AufenthG mit Wirkung vom 12.06.2026; der ab dann geltende Wortlaut von "
+_GEAS = ("Das GEAS-Anpassungsgesetz ändert das AufenthG mit Wirkung vom 12.06.2026; der ab dann geltende Wortlaut von "
           "§ 26 AufenthG ist nicht geprüft. Das Ergebnis ist am aktuellen Gesetzestext zu verifizieren.", "The "
           "GEAS-Anpassungsgesetz (CEAS adaptation act) amends the AufenthG with effect from 12 Jun 2026; the wording of "
           "§ 26 AufenthG in force from then has not been checked. Verify the result against the current statute text.")
@@ -177,12 +177,12 @@ def target_ae(ctx: Ctx, citation: str) -> Criterion:
     if cur is None:
         return Criterion("TARGET_PERMIT", None, status_unknown(ctx.on), citation, TARGET, ("status_history",))
     if cur.status in AE:
-        return Criterion("TARGET_PERMIT", True,  ("Die Person besitzt eine Aufenthaltserlaubnis.", "The person holds a "
+        return Criterion("TARGET_PERMIT", True, ("Die Person besitzt eine Aufenthaltserlaubnis.", "The person holds a "
                                                   "residence permit."), citation, TARGET)
     if cur.status in ("niederlassungserlaubnis", "daueraufenthalt_eu"):
-        return Criterion("TARGET_PERMIT", False,  ("Die Person besitzt bereits einen unbefristeten Aufenthaltstitel.",
+        return Criterion("TARGET_PERMIT", False, ("Die Person besitzt bereits einen unbefristeten Aufenthaltstitel.",
                                                    "The person already holds a permanent residence title."),
                          citation, TARGET)
-    return Criterion("TARGET_PERMIT", False,  ("Die Person besitzt keine Aufenthaltserlaubnis.", "The person does not "
+    return Criterion("TARGET_PERMIT", False, ("Die Person besitzt keine Aufenthaltserlaubnis.", "The person does not "
                                                "hold a residence permit."), citation, TARGET)
 

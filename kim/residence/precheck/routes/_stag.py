@@ -47,8 +47,8 @@ def residence_chain(ctx: Ctx) -> Chain:
     return Chain(strict, ch.tolerant, ch.periods)
 
 
-_RESIDENCE =  ("Rechtmäßiger gewöhnlicher Aufenthalt im Inland", "Lawful habitual residence in Germany")
-_ABROAD_UNKNOWN =  (" Angaben zu Auslandsaufenthalten fehlen (mehr als sechs Monate können den gewöhnlichen Aufenthalt "
+_RESIDENCE = ("Rechtmäßiger gewöhnlicher Aufenthalt im Inland", "Lawful habitual residence in Germany")
+_ABROAD_UNKNOWN = (" Angaben zu Auslandsaufenthalten fehlen (mehr als sechs Monate können den gewöhnlichen Aufenthalt "
                     "unterbrechen, § 12b StAG).", " Information on stays abroad is missing (more than six months can "
                     "interrupt habitual residence, § 12b StAG).")
 
@@ -105,10 +105,10 @@ def stag_common(ctx: Ctx, route: str, version_id: str, *, language_level: int = 
     if age is None:
         items.append(Criterion("CAPACITY", None, BIRTH_UNKNOWN, "§ 37 Abs. 1 StAG", missing=("person.birth_date",)))
     elif age >= 16:
-        items.append(Criterion("CAPACITY", True,  ("Die Person ist handlungsfähig (ab 16 Jahren).", "The person has "
+        items.append(Criterion("CAPACITY", True, ("Die Person ist handlungsfähig (ab 16 Jahren).", "The person has "
                                                    "capacity to act (16 or older)."), "§ 37 Abs. 1 StAG"))
     else:
-        items.append(Criterion("CAPACITY", True,  ("Die Person ist unter 16 Jahre alt; der Antrag wird von der "
+        items.append(Criterion("CAPACITY", True, ("Die Person ist unter 16 Jahre alt; der Antrag wird von der "
                                                    "gesetzlichen Vertretung gestellt.", "The person is under 16; the "
                                                    "legal representative files the application."), "§ 37 Abs. 1 StAG"))
     ident = f.identity
@@ -116,7 +116,7 @@ def stag_common(ctx: Ctx, route: str, version_id: str, *, language_level: int = 
                       _IDENTITY))
     under16 = age is not None and age < 16
     if under16:
-        items.append(Criterion("FDGO_COMMITMENT", True,  ("Bekenntnis und Loyalitätserklärung werden von Personen unter "
+        items.append(Criterion("FDGO_COMMITMENT", True, ("Bekenntnis und Loyalitätserklärung werden von Personen unter "
                                                           "16 Jahren nicht verlangt.", "The commitment and the "
                                                           "declaration of loyalty are not required from persons under "
                                                           "16."), "§ 10 Abs. 1 S. 2 StAG"))
@@ -125,7 +125,7 @@ def stag_common(ctx: Ctx, route: str, version_id: str, *, language_level: int = 
                           _FDGO))
     if not v0:
         if under16:
-            items.append(Criterion("HISTORIC_RESPONSIBILITY", True,  ("Von Personen unter 16 Jahren wird die Erklärung "
+            items.append(Criterion("HISTORIC_RESPONSIBILITY", True, ("Von Personen unter 16 Jahren wird die Erklärung "
                                                                       "nicht verlangt (§ 10 Abs. 1 S. 2 StAG nennt "
                                                                       "Nr. 1a allerdings nicht – Handhabung "
                                                                       "ungeklärt).", "The declaration is not required "
@@ -143,7 +143,7 @@ def stag_common(ctx: Ctx, route: str, version_id: str, *, language_level: int = 
     items.append(stag_livelihood(f, "LIVELIHOOD_NO_SGB", lu_cit, ctx.on, old_rule=old_lu,
                                  is_minor=age is not None and age < 18))
     if v0:
-        items.append(Criterion("NATIONALITY_RENUNCIATION", None,  ("Nach dem bis 26.06.2024 geltenden Recht war die "
+        items.append(Criterion("NATIONALITY_RENUNCIATION", None, ("Nach dem bis 26.06.2024 geltenden Recht war die "
                                                                    "bisherige Staatsangehörigkeit grundsätzlich "
                                                                    "aufzugeben (§ 10 Abs. 1 S. 1 Nr. 4 StAG a. F., "
                                                                    "Ausnahmen § 12 StAG a. F.); die alte Fassung ist "
@@ -177,24 +177,24 @@ def _title(ctx: Ctx, cit: str) -> Criterion:
         return Criterion(code, None, status_unknown(ctx.on), cit, missing=("status_history",))
     status = cur.status
     if status in ("niederlassungserlaubnis", "daueraufenthalt_eu"):
-        return Criterion(code, True,  ("Die Person besitzt ein unbefristetes Aufenthaltsrecht.", "The person has a "
+        return Criterion(code, True, ("Die Person besitzt ein unbefristetes Aufenthaltsrecht.", "The person has a "
                                        "permanent right of residence."), cit)
     period = cur
     if status == "fiktion_81_4":
         prev = [p for p in ctx.periods if p.start < cur.start]
         if not prev or prev[-1].status != "aufenthaltserlaubnis":
-            return Criterion(code, None,  ("Die Person hat einen Fiktionsstatus; maßgeblich ist der beantragte Titel.",
+            return Criterion(code, None, ("Die Person hat einen Fiktionsstatus; maßgeblich ist der beantragte Titel.",
                                            "The person has a provisional status (Fiktion); the title applied for "
                                            "decides."), cit)
         period = prev[-1]
     elif status != "aufenthaltserlaubnis":
-        return Criterion(code, False,  ("Die Person besitzt weder ein unbefristetes Aufenthaltsrecht noch eine "
+        return Criterion(code, False, ("Die Person besitzt weder ein unbefristetes Aufenthaltsrecht noch eine "
                                         "Aufenthaltserlaubnis, die zur Einbürgerung berechtigt.", "The person has "
                                         "neither a permanent right of residence nor a residence permit that allows "
                                         "naturalisation."), cit)
     title = period.title
     if title is None:
-        return Criterion(code, None,  ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist nicht angegeben; davon hängt "
+        return Criterion(code, None, ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist nicht angegeben; davon hängt "
                                        "ab, ob sie zur Einbürgerung berechtigt.", "The legal basis of the residence "
                                        "permit is not stated; whether it allows naturalisation depends on it."), cit,
                          missing=(f"status_history[{period.index}].title_basis",))
@@ -220,17 +220,17 @@ def _language(ctx: Ctx, level: int, under16: bool) -> Criterion:
     if c.met is True or level != B1:
         return c
     if f.illness_or_disability_prevents:
-        return Criterion(code, True,  ("Der Sprachnachweis entfällt wegen Krankheit, Behinderung oder Alters (§ 10 "
+        return Criterion(code, True, ("Der Sprachnachweis entfällt wegen Krankheit, Behinderung oder Alters (§ 10 "
                                        "Abs. 6 StAG).", "Proof of German is not required because of illness, "
                                        "disability or age (§ 10 Abs. 6 StAG)."), "§ 10 Abs. 6 StAG")
     if under16:
-        return Criterion(code, None,  ("Bei Kindern unter 16 Jahren genügt eine altersgemäße Sprachentwicklung; diese "
+        return Criterion(code, None, ("Bei Kindern unter 16 Jahren genügt eine altersgemäße Sprachentwicklung; diese "
                                        "ist von der Behörde festzustellen.", "For children under 16, language "
                                        "development appropriate to their age suffices; the authority has to "
                                        "establish it."), "§ 10 Abs. 4 S. 2 StAG")
     lang = f.language
     if f.gastarbeiter_or_vertragsarbeitnehmer and lang is not None and lang.oral is not None and lang.oral >= B1:
-        return Criterion(code, True,  ("Angeworbene Arbeitnehmer bzw. Vertragsarbeitnehmer: Mündliche Verständigung im "
+        return Criterion(code, True, ("Angeworbene Arbeitnehmer bzw. Vertragsarbeitnehmer: Mündliche Verständigung im "
                                        "Alltag ohne nennenswerte Probleme genügt.", "Recruited workers "
                                        "(Gastarbeiter) or contract workers (Vertragsarbeitnehmer): everyday oral "
                                        "communication without notable problems suffices."), "§ 10 Abs. 4 S. 3 StAG")
@@ -249,15 +249,15 @@ def _knowledge(ctx: Ctx, under16: bool) -> Criterion:
     code, cit = "NATURALISATION_TEST", "§ 10 Abs. 1 S. 1 Nr. 7, Abs. 5 StAG"
     f = ctx.f
     if under16:
-        return Criterion(code, True,  ("Der Einbürgerungstest wird von Personen unter 16 Jahren nicht verlangt.",
+        return Criterion(code, True, ("Der Einbürgerungstest wird von Personen unter 16 Jahren nicht verlangt.",
                                        "The naturalisation test is not required from persons under 16."),
                          "§ 10 Abs. 1 S. 2 StAG")
     if f.illness_or_disability_prevents:
-        return Criterion(code, True,  ("Der Einbürgerungstest entfällt wegen Krankheit, Behinderung oder Alters.",
+        return Criterion(code, True, ("Der Einbürgerungstest entfällt wegen Krankheit, Behinderung oder Alters.",
                                        "The naturalisation test is not required because of illness, disability or "
                                        "age."), "§ 10 Abs. 6 StAG")
     if f.gastarbeiter_or_vertragsarbeitnehmer:
-        return Criterion(code, True,  ("Für angeworbene Arbeitnehmer bzw. Vertragsarbeitnehmer entfällt der "
+        return Criterion(code, True, ("Für angeworbene Arbeitnehmer bzw. Vertragsarbeitnehmer entfällt der "
                                        "Einbürgerungstest.", "Recruited workers (Gastarbeiter) and contract workers "
                                        "(Vertragsarbeitnehmer) do not need the naturalisation test."),
                          "§ 10 Abs. 6 S. 2 StAG")
@@ -271,7 +271,7 @@ def _exclusions_11(ctx: Ctx) -> Criterion:
     f = ctx.f
     ext, ind = f.extremism_links, f.indications_against_fdgo
     if ext or ind:
-        return Criterion(code, False,  ("Tatsächliche Anhaltspunkte für verfassungsfeindliche Bestrebungen oder Zweifel "
+        return Criterion(code, False, ("Tatsächliche Anhaltspunkte für verfassungsfeindliche Bestrebungen oder Zweifel "
                                         "am Bekenntnis zur freiheitlichen demokratischen Grundordnung schließen die "
                                         "Einbürgerung aus (sofern keine glaubhafte Abwendung).", "Actual indications "
                                         "of activities against the constitution or doubts about the commitment to the "
@@ -279,16 +279,16 @@ def _exclusions_11(ctx: Ctx) -> Criterion:
                                         "credibly turned away)."), cit)
     ausw = f.ausweisungsinteresse
     if ausw is not None and ausw.p54_1:
-        return Criterion(code, None,  ("Es besteht ein besonders schwerwiegendes Ausweisungsinteresse; ausgeschlossen "
+        return Criterion(code, None, ("Es besteht ein besonders schwerwiegendes Ausweisungsinteresse; ausgeschlossen "
                                        "ist die Einbürgerung bei § 54 Abs. 1 Nr. 2 oder 4 AufenthG – "
                                        "Einzelfallprüfung.", "There is a particularly serious interest in expulsion; "
                                        "naturalisation is excluded in cases of § 54 Abs. 1 Nr. 2 or 4 AufenthG – "
                                        "case-by-case review."), cit)
     if ext is None or ind is None:
         missing = tuple(p for p, val in (("extremism_links", ext), ("indications_against_fdgo", ind)) if val is None)
-        return Criterion(code, None,  ("Angaben zu Ausschlussgründen nach § 11 StAG fehlen.", "Information on grounds "
+        return Criterion(code, None, ("Angaben zu Ausschlussgründen nach § 11 StAG fehlen.", "Information on grounds "
                                        "for exclusion under § 11 StAG is missing."), cit, missing=missing)
-    return Criterion(code, True,  ("Ausschlussgründe nach § 11 StAG sind nicht ersichtlich.", "No grounds for "
+    return Criterion(code, True, ("Ausschlussgründe nach § 11 StAG sind nicht ersichtlich.", "No grounds for "
                                    "exclusion under § 11 StAG are apparent."), cit)
 
 
@@ -301,13 +301,13 @@ def _sperrfrist(ctx: Ctx) -> Criterion | None:
     finding = ctx.f.stag_deception_finding_date
     if finding is None:
         if ctx.f.stag_deception_finding is False:
-            return Criterion(code, True,  ("Eine Rücknahme oder Feststellung nach § 35a StAG liegt nicht vor.", "There "
+            return Criterion(code, True, ("Eine Rücknahme oder Feststellung nach § 35a StAG liegt nicht vor.", "There "
                                            "is no withdrawal and no finding under § 35a StAG."), cit)
         if ctx.f.stag_deception_finding:
-            return Criterion(code, None,  ("Eine Feststellung nach § 35a StAG liegt vor; ihr Datum ist nicht "
+            return Criterion(code, None, ("Eine Feststellung nach § 35a StAG liegt vor; ihr Datum ist nicht "
                                            "angegeben.", "There is a finding under § 35a StAG; its date is not "
                                            "stated."), cit, missing=("stag_deception_finding_date",))
-        return Criterion(code, None,  ("Ob eine Rücknahme oder Feststellung nach § 35a StAG (zehnjährige Sperrfrist) "
+        return Criterion(code, None, ("Ob eine Rücknahme oder Feststellung nach § 35a StAG (zehnjährige Sperrfrist) "
                                        "vorliegt, ist nicht angegeben.", "Whether there is a withdrawal or finding "
                                        "under § 35a StAG (ten-year bar) is not stated."), cit,
                          missing=("stag_deception_finding",))
@@ -338,7 +338,7 @@ def special_track_v1(ctx: Ctx) -> list[Criterion]:
               ("Ob besondere Integrationsleistungen vorliegen, ist nicht angegeben.", "Whether there are special "
                "integration achievements is not stated."))),
         fact("LIVELIHOOD_SUSTAINABLE", lv.nachhaltig_secured if lv is not None else None, "livelihood.nachhaltig_secured",
-             cit,  (("Der Lebensunterhalt ist nachhaltig gesichert.", "The livelihood is secured sustainably."),
+             cit, (("Der Lebensunterhalt ist nachhaltig gesichert.", "The livelihood is secured sustainably."),
               ("Der Lebensunterhalt ist nicht nachhaltig gesichert.", "The livelihood is not secured sustainably."),
               ("Ob der Lebensunterhalt nachhaltig gesichert ist, ist nicht angegeben.", "Whether the livelihood is "
                "secured sustainably is not stated."))),

@@ -58,7 +58,7 @@ def evaluate_training(ctx: Ctx, route: str, v: Version, para: str, doc: T) -> Ro
     case: str | None = None
     if tr is not None and tr.started_during_asylum_procedure and asylum_rejected:
         case = "NR_1"
-        target = Criterion("TARGET_STATUS", True,  ("Die Person hat die Ausbildung als Asylbewerberin/Asylbewerber "
+        target = Criterion("TARGET_STATUS", True, ("Die Person hat die Ausbildung als Asylbewerberin/Asylbewerber "
                                                     "aufgenommen; der Asylantrag ist abgelehnt und die Ausbildung soll "
                                                     "fortgesetzt werden.", "The person started the training as an "
                                                     "asylum seeker; the asylum application has been rejected and the "
@@ -68,7 +68,7 @@ def evaluate_training(ctx: Ctx, route: str, v: Version, para: str, doc: T) -> Ro
                            ("status_history",))
     elif cur.status in DULDUNG:
         case = "NR_2"
-        target = Criterion("TARGET_STATUS", True,  ("Die Person ist im Besitz einer Duldung.", "The person holds a "
+        target = Criterion("TARGET_STATUS", True, ("Die Person ist im Besitz einer Duldung.", "The person holds a "
                                                     "Duldung (toleration)."), f"{abs1} Nr. 2 AufenthG", TARGET)
     elif cur.status == "gestattung":
         target = Criterion("TARGET_STATUS", False, T("Die Person befindet sich mit Aufenthaltsgestattung im "
@@ -80,7 +80,7 @@ def evaluate_training(ctx: Ctx, route: str, v: Version, para: str, doc: T) -> Ro
     elif cur.status == "none":
         target = Criterion("TARGET_STATUS", None, NO_DULDUNG_NOW, f"{abs1} Nr. 2 AufenthG", TARGET)
     else:
-        target = Criterion("TARGET_STATUS", False,  ("Die Person besitzt einen Aufenthaltstitel; die Regelung richtet "
+        target = Criterion("TARGET_STATUS", False, ("Die Person besitzt einen Aufenthaltstitel; die Regelung richtet "
                                                      "sich an ausreisepflichtige Personen.", "The person holds a "
                                                      "residence title; the rule is for persons who are obliged to "
                                                      "leave."), f"{abs1} AufenthG", TARGET)
@@ -109,10 +109,10 @@ def evaluate_training(ctx: Ctx, route: str, v: Version, para: str, doc: T) -> Ro
     return ctx.result(route, v, case, criteria, ELIGIBLE)
 
 
-_QUALIFIED =  ("eine qualifizierte Berufsausbildung in einem staatlich anerkannten oder vergleichbar geregelten "
+_QUALIFIED = ("eine qualifizierte Berufsausbildung in einem staatlich anerkannten oder vergleichbar geregelten "
                "Ausbildungsberuf", "a qualified vocational training in a state-recognised or similarly regulated "
                "occupation")
-_ASSISTENZ =  ("eine Assistenz- oder Helferausbildung mit Anschluss an eine Engpass-Ausbildung und "
+_ASSISTENZ = ("eine Assistenz- oder Helferausbildung mit Anschluss an eine Engpass-Ausbildung und "
                "Ausbildungsplatzzusage", "an assistant or helper training leading into training for a shortage "
                "occupation, with a promised training place")
 
@@ -121,10 +121,10 @@ def _training_kind(f, cit: str) -> Criterion:
     code = "QUALIFIED_TRAINING"
     tr = f.training
     if tr is None or tr.kind is None:
-        return Criterion(code, None,  ("Angaben zu einer Berufsausbildung fehlen.", "Information on vocational training "
+        return Criterion(code, None, ("Angaben zu einer Berufsausbildung fehlen.", "Information on vocational training "
                                        "is missing."), cit + " AufenthG", missing=("training.kind",))
     if tr.kind == "other":
-        return Criterion(code, False,  ("Die Ausbildung ist weder eine qualifizierte Berufsausbildung noch eine "
+        return Criterion(code, False, ("Die Ausbildung ist weder eine qualifizierte Berufsausbildung noch eine "
                                         "anschlussfähige Assistenz- oder Helferausbildung in einem Engpassberuf.",
                                         "The training is neither a qualified vocational training nor an assistant or "
                                         "helper training leading into a shortage occupation."), cit + " AufenthG")
@@ -145,7 +145,7 @@ def _timing(ctx: Ctx, tr, cit: str, case: str | None) -> Criterion:
     code = "TRAINING_START_TIMING"
     start = tr.start_date if tr is not None else None
     if start is None:
-        return Criterion(code, None,  ("Der Beginn der Ausbildung ist nicht angegeben.", "The start of the training is "
+        return Criterion(code, None, ("Der Beginn der Ausbildung ist nicht angegeben.", "The start of the training is "
                                        "not stated."), cit, TIME, ("training.start_date",))
     if case == "NR_1" or start <= ctx.on:
         return Criterion(code, True, T("Ausbildungsbeginn am {}.", "Training starts on {}.", start), cit, TIME)
@@ -160,9 +160,9 @@ def _timing(ctx: Ctx, tr, cit: str, case: str | None) -> Criterion:
                                     add_months(start, -7)), cit, TIME, earliest=earliest)
 
 
-STEPS_UNKNOWN =  ("Die Identität ist nicht geklärt; ob alle zumutbaren Maßnahmen ergriffen wurden, ist nicht "
+STEPS_UNKNOWN = ("Die Identität ist nicht geklärt; ob alle zumutbaren Maßnahmen ergriffen wurden, ist nicht "
                   "angegeben.", "Identity is not clarified; whether all reasonable steps were taken is not stated.")
-DEADLINE_DATA_MISSING =  ("Die Identität ist geklärt; für die Fristprüfung fehlen Einreisedatum oder Datum der Klärung.",
+DEADLINE_DATA_MISSING = ("Die Identität ist geklärt; für die Fristprüfung fehlen Einreisedatum oder Datum der Klärung.",
                           "Identity is clarified; the date of entry or of clarification is missing for checking the "
                           "deadline.")
 
@@ -189,7 +189,7 @@ def _identity(ctx: Ctx, applied: date, cit: str, para: str) -> Criterion:
                              discretion=True)
         if steps is None:
             return Criterion(code, None, STEPS_UNKNOWN, cit, missing=("identity.reasonable_steps_taken",))
-        return Criterion(code, False,  ("Die Identität ist nicht geklärt und die zumutbaren Maßnahmen zur Klärung "
+        return Criterion(code, False, ("Die Identität ist nicht geklärt und die zumutbaren Maßnahmen zur Klärung "
                                         "wurden nicht ergriffen.", "Identity is not clarified and the reasonable steps "
                                         "to clarify it were not taken."), cit)
     entry = f.entry_date

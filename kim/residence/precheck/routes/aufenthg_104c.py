@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..context import DULDUNG, Ctx, fact, family_link, from_crim, not_in_force, stay_time, status_unknown
+from ..context import DULDUNG, Ctx, fact, family_link, from_crim, not_in_force, status_unknown, stay_time
 from ..criminal import crim_50_90
 from ..outcome import ELIGIBLE, OUTCOME_RANK, TARGET, Criterion, RouteResult
 from ..text import T, cat
@@ -29,15 +29,15 @@ def _target_duldung(ctx: Ctx, citation: str) -> Criterion:
         return Criterion("TARGET_DULDUNG", True, T("Die Person ist am {} geduldet.", "The person holds a Duldung "
                                                    "(toleration) on {}.", ctx.on), citation, TARGET)
     if status == "none":
-        return Criterion("TARGET_DULDUNG", None,  ("Die Person hat derzeit keine Duldung; zu prüfen ist, ob ein Anspruch "
+        return Criterion("TARGET_DULDUNG", None, ("Die Person hat derzeit keine Duldung; zu prüfen ist, ob ein Anspruch "
                                                    "auf Erteilung einer Duldung besteht.", "The person has no Duldung "
                                                    "at present; it must be checked whether there is a right to be "
                                                    "granted one."), citation, TARGET)
     if status == "aufenthaltserlaubnis" and ctx.holder_104c():
-        return Criterion("TARGET_DULDUNG", False,  ("Die Person besitzt bereits eine Aufenthaltserlaubnis nach § 104c "
+        return Criterion("TARGET_DULDUNG", False, ("Die Person besitzt bereits eine Aufenthaltserlaubnis nach § 104c "
                                                     "AufenthG.", "The person already holds a residence permit under "
                                                     "§ 104c AufenthG."), citation, TARGET)
-    return Criterion("TARGET_DULDUNG", False,  ("Die Person ist nicht geduldet; das Chancen-Aufenthaltsrecht richtet "
+    return Criterion("TARGET_DULDUNG", False, ("Die Person ist nicht geduldet; das Chancen-Aufenthaltsrecht richtet "
                                                 "sich nur an Geduldete.", "The person does not hold a Duldung; the "
                                                 "opportunity residence right is only for persons with a Duldung."),
                      citation, TARGET)
@@ -83,37 +83,37 @@ def _deception(ctx: Ctx) -> Criterion:
     code, cit = "NO_IDENTITY_DECEPTION", "§ 104c Abs. 1 S. 2 AufenthG"
     d = ctx.f.deception
     if d is None or d.own_false_statements_or_identity_deception is None:
-        return Criterion(code, None,  ("Ob die Person selbst falsche Angaben gemacht oder über ihre Identität "
+        return Criterion(code, None, ("Ob die Person selbst falsche Angaben gemacht oder über ihre Identität "
                                        "getäuscht hat, ist nicht angegeben.", "Whether the person made false "
                                        "statements or deceived about their identity is not stated."), cit,
                          missing=("deception.own_false_statements_or_identity_deception",))
     if not d.own_false_statements_or_identity_deception:
-        return Criterion(code, True,  ("Die Person hat keine falschen Angaben gemacht und nicht über ihre Identität oder "
+        return Criterion(code, True, ("Die Person hat keine falschen Angaben gemacht und nicht über ihre Identität oder "
                                        "Staatsangehörigkeit getäuscht; bloße fehlende Mitwirkung genügt für den "
                                        "Ausschluss nicht.", "The person made no false statements and did not deceive "
                                        "about identity or nationality; mere lack of cooperation does not exclude the "
                                        "permit."), cit)
     if d.repeated is None:
-        return Criterion(code, None,  ("Eigene falsche Angaben oder Täuschung liegen vor; ob wiederholt, ist nicht "
+        return Criterion(code, None, ("Eigene falsche Angaben oder Täuschung liegen vor; ob wiederholt, ist nicht "
                                        "angegeben.", "The person made false statements or deceived; whether "
                                        "repeatedly is not stated."), cit, missing=("deception.repeated",))
     if not d.repeated:
-        return Criterion(code, True,  ("Falsche Angaben wurden nicht wiederholt gemacht; der Versagungsgrund greift "
+        return Criterion(code, True, ("Falsche Angaben wurden nicht wiederholt gemacht; der Versagungsgrund greift "
                                        "nicht.", "False statements were not made repeatedly; the ground for refusal "
                                        "does not apply."), cit)
     if d.currently_prevents_removal is None:
-        return Criterion(code, None,  ("Wiederholte falsche Angaben bzw. Identitätstäuschung liegen vor; ob dadurch die "
+        return Criterion(code, None, ("Wiederholte falsche Angaben bzw. Identitätstäuschung liegen vor; ob dadurch die "
                                        "Abschiebung verhindert wird, ist nicht angegeben.", "There were repeated false "
                                        "statements or identity deception; whether this prevents removal is not "
                                        "stated."), cit, missing=("deception.currently_prevents_removal",))
     if d.currently_prevents_removal:
-        return Criterion(code, False,  ("Die Person hat wiederholt vorsätzlich falsche Angaben gemacht oder über ihre "
+        return Criterion(code, False, ("Die Person hat wiederholt vorsätzlich falsche Angaben gemacht oder über ihre "
                                         "Identität oder Staatsangehörigkeit getäuscht und verhindert dadurch ihre "
                                         "Abschiebung; die Aufenthaltserlaubnis soll versagt werden.", "The person "
                                         "repeatedly and intentionally made false statements or deceived about identity "
                                         "or nationality and thereby prevents removal; the residence permit is, as a "
                                         "rule, to be refused."), cit)
-    return Criterion(code, None,  ("Die Person hat früher wiederholt getäuscht, das verhindert die Abschiebung aber "
+    return Criterion(code, None, ("Die Person hat früher wiederholt getäuscht, das verhindert die Abschiebung aber "
                                    "nicht mehr. Ob eine abgeschlossene Täuschung noch zur Versagung führt, ist "
                                    "ungeklärt – Einzelfallprüfung.", "The person deceived repeatedly in the past, but "
                                    "this no longer prevents removal. Whether past deception still leads to refusal is "
@@ -159,7 +159,7 @@ def _family(ctx: Ctx, v: Version, variant: str | None, extra: list[Criterion]) -
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE,  ("Das Chancen-Aufenthaltsrecht (§ 104c AufenthG)", "The opportunity residence "
+        return not_in_force(ROUTE, ("Das Chancen-Aufenthaltsrecht (§ 104c AufenthG)", "The opportunity residence "
                                      "right (Chancen-Aufenthaltsrecht, § 104c AufenthG)"), "§ 104c AufenthG", ctx.on,
                             date(2022, 12, 31))
     if v.id == "AUFENTHG_104C_V1":
@@ -172,7 +172,7 @@ def _transition(ctx: Ctx, v: Version) -> RouteResult:
     applied = ctx.application_date(ROUTE)
     if applied is not None and applied <= REPEAL_104C and ctx.opts.pending_104c_applications == "open":
         if applied == REPEAL_104C:
-            text =  ("Der Antrag wurde am 31.12.2025 gestellt, dem Tag des Inkrafttretens der Übergangsregelung. Ob "
+            text = ("Der Antrag wurde am 31.12.2025 gestellt, dem Tag des Inkrafttretens der Übergangsregelung. Ob "
                      "Anträge an diesem Tag noch möglich waren, ist umstritten; ob ein später entschiedener Antrag "
                      "noch zur Erteilung führen kann, ist ungeklärt.", "The application was filed on 31 Dec 2025, the "
                      "day the transitional rule came into force. Whether applications were still possible on that day "
@@ -187,7 +187,7 @@ def _transition(ctx: Ctx, v: Version) -> RouteResult:
             unc = "U-03"
         pending = Criterion("PENDING_APPLICATION_AFTER_REPEAL", None, text, cit, uncertainty=unc)
         return _grant(ctx, v, "PENDING_APPLICATION", [pending])
-    no_grant = Criterion("NO_NEW_GRANT", False,  ("Seit dem 31.12.2025 werden keine Aufenthaltserlaubnisse nach § 104c "
+    no_grant = Criterion("NO_NEW_GRANT", False, ("Seit dem 31.12.2025 werden keine Aufenthaltserlaubnisse nach § 104c "
                                                   "AufenthG mehr erteilt.", "Since 31 Dec 2025 no new residence "
                                                   "permits under § 104c AufenthG are granted."), cit, TARGET)
     criteria = [no_grant]
@@ -195,7 +195,7 @@ def _transition(ctx: Ctx, v: Version) -> RouteResult:
         cur = ctx.current
         expiry = cur.end if cur is not None and cur.status == "aufenthaltserlaubnis" else None
         if expiry is None:
-            info = Criterion("PERMIT_VALID_UNTIL", None,  ("Die erteilte Aufenthaltserlaubnis nach § 104c bleibt bis "
+            info = Criterion("PERMIT_VALID_UNTIL", None, ("Die erteilte Aufenthaltserlaubnis nach § 104c bleibt bis "
                                                            "zum Ablauf gültig und kann nur als Aufenthaltserlaubnis "
                                                            "nach § 25a oder § 25b verlängert werden; das Ablaufdatum "
                                                            "ist nicht angegeben.", "The residence permit granted under "

@@ -36,18 +36,18 @@ CIT = "§ 19d Abs. 1 AufenthG"
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE,  ("§ 19d AufenthG (in der modellierten Fassung)", "§ 19d AufenthG (in the version "
+        return not_in_force(ROUTE, ("§ 19d AufenthG (in der modellierten Fassung)", "§ 19d AufenthG (in the version "
                                      "modelled here)"), "§ 19d AufenthG", ctx.on, date(2020, 3, 1))
     cur = ctx.current
     if cur is None:
         target = Criterion("TARGET_DULDUNG", None, status_unknown(ctx.on), CIT, TARGET, ("status_history",))
     elif cur.status in DULDUNG:
-        target = Criterion("TARGET_DULDUNG", True,  ("Die Person ist geduldet.", "The person holds a Duldung "
+        target = Criterion("TARGET_DULDUNG", True, ("Die Person ist geduldet.", "The person holds a Duldung "
                                                      "(toleration)."), CIT, TARGET)
     elif cur.status == "none":
         target = Criterion("TARGET_DULDUNG", None, NO_DULDUNG_NOW, CIT, TARGET)
     else:
-        target = Criterion("TARGET_DULDUNG", False,  ("Die Person ist nicht geduldet; § 19d AufenthG richtet sich an "
+        target = Criterion("TARGET_DULDUNG", False, ("Die Person ist nicht geduldet; § 19d AufenthG richtet sich an "
                                                       "Geduldete.", "The person does not hold a Duldung; § 19d "
                                                       "AufenthG is for persons with a Duldung."), CIT, TARGET)
         return ctx.result(ROUTE, v, None, [target], ELIGIBLE)
@@ -118,7 +118,7 @@ def _qualification(ctx: Ctx) -> Criterion:
                                        "Qualified vocational training completed in Germany on {} (Buchst. a).", done),
                          cit)
     if edu is not None and edu.university_degree_in_de:
-        return Criterion(code, True,  ("Hochschulstudium im Bundesgebiet abgeschlossen (Buchst. a).", "University "
+        return Criterion(code, True, ("Hochschulstudium im Bundesgebiet abgeschlossen (Buchst. a).", "University "
                                        "degree completed in Germany (Buchst. a)."), cit)
     months = emp.qualified_employment_months if emp is not None else None
     foreign = edu.foreign_degree_recognised if edu is not None else None
@@ -147,7 +147,7 @@ def _qualification(ctx: Ctx) -> Criterion:
     if months is None:
         missing.append("employment.qualified_employment_months")
     if missing:
-        return Criterion(code, None,  ("Angaben zu Abschluss oder qualifizierter Beschäftigung fehlen.", "Information "
+        return Criterion(code, None, ("Angaben zu Abschluss oder qualifizierter Beschäftigung fehlen.", "Information "
                                        "on a degree or on qualified employment is missing."), cit,
                          missing=tuple(missing))
     # Only waiting time is missing if the person is in matching employment now.

@@ -48,16 +48,16 @@ STAY = frozenset({"gestattung", "aufenthaltserlaubnis", "niederlassungserlaubnis
 STAY_WITH_60B = STAY | {P60B}
 
 
-BIRTH_UNKNOWN =  ("Das Geburtsdatum ist nicht angegeben.", "The date of birth is not stated.")
-HOLDER_104C =  ("Die Person besitzt eine Aufenthaltserlaubnis nach § 104c AufenthG (auch im Wege der Fiktion).",
+BIRTH_UNKNOWN = ("Das Geburtsdatum ist nicht angegeben.", "The date of birth is not stated.")
+HOLDER_104C = ("Die Person besitzt eine Aufenthaltserlaubnis nach § 104c AufenthG (auch im Wege der Fiktion).",
                 "The person holds a residence permit under § 104c AufenthG (also as a continuing permit while an "
                 "extension is pending).")
-BASIS_104C_UNKNOWN =  ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist nicht angegeben (§ 104c?).",
+BASIS_104C_UNKNOWN = ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist nicht angegeben (§ 104c?).",
                        "The legal basis of the residence permit is not stated (§ 104c?).")
-NEITHER_DULDUNG_NOR_104C =  ("Die Person ist weder geduldet noch Inhaber einer Aufenthaltserlaubnis nach § 104c "
+NEITHER_DULDUNG_NOR_104C = ("Die Person ist weder geduldet noch Inhaber einer Aufenthaltserlaubnis nach § 104c "
                              "AufenthG.", "The person neither holds a Duldung nor a residence permit under § 104c "
                              "AufenthG.")
-_STAY =  ("Ununterbrochener Aufenthalt mit Duldung, Gestattung oder Aufenthaltserlaubnis",
+_STAY = ("Ununterbrochener Aufenthalt mit Duldung, Gestattung oder Aufenthaltserlaubnis",
           "Uninterrupted stay with a Duldung, Aufenthaltsgestattung or residence permit")
 
 
@@ -68,7 +68,7 @@ def geduldet_on(on: date) -> T:
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE,  ("§ 25a AufenthG (in der modellierten Fassung)", "§ 25a AufenthG (in the "
+        return not_in_force(ROUTE, ("§ 25a AufenthG (in der modellierten Fassung)", "§ 25a AufenthG (in the "
                                      "version modelled here)"), "§ 25a AufenthG", ctx.on, date(2015, 8, 1))
     own = _own(ctx, v)
     fam = _family(ctx, v)
@@ -135,7 +135,7 @@ def _own(ctx: Ctx, v: Version) -> RouteResult:
     elif geduldet:
         criteria.append(Criterion("TARGET_STATUS", True, geduldet_on(ctx.on), status_cit, TARGET))
     elif holder and v3:
-        criteria.append(Criterion("TARGET_STATUS", None,  ("Die Person ist frühere Inhaberin/früherer Inhaber einer "
+        criteria.append(Criterion("TARGET_STATUS", None, ("Die Person ist frühere Inhaberin/früherer Inhaber einer "
                                                            "Aufenthaltserlaubnis nach § 104c; seit dem Wegfall der "
                                                            "Sonderregeln ist sie weder geduldet noch Inhaber nach "
                                                            "§ 104c – Rechtsfrage ungeklärt (LEGAL_QUESTION).", "The "
@@ -158,7 +158,7 @@ def _own(ctx: Ctx, v: Version) -> RouteResult:
 
     if not v1 and not (holder and not v3) and geduldet is not False:
         ch12 = ctx.chain(DULDUNG_NO_60B, frozenset({P60B}) if manual_60b else EMPTY)
-        criteria.append(stay_time(ctx, "DULDUNG_12M", CIT, ch12, 12,  ("Ununterbrochener Besitz einer Duldung",
+        criteria.append(stay_time(ctx, "DULDUNG_12M", CIT, ch12, 12, ("Ununterbrochener Besitz einer Duldung",
                                                                        "Holding a Duldung without interruption"),
                                   uncertainty="U-24" if manual_60b else None))
 
@@ -187,7 +187,7 @@ def _own(ctx: Ctx, v: Version) -> RouteResult:
                          "§ 25a Abs. 1 S. 1 Nr. 5 AufenthG", _FDGO_INDICATIONS, good=False))
     edu = f.education
     if edu is not None and edu.in_school_training_or_study:
-        criteria.append(Criterion("LIVELIHOOD", True,  ("Die Person besucht eine Schule, macht eine Ausbildung oder "
+        criteria.append(Criterion("LIVELIHOOD", True, ("Die Person besucht eine Schule, macht eine Ausbildung oder "
                                                         "studiert; die Inanspruchnahme öffentlicher Leistungen für den "
                                                         "eigenen Lebensunterhalt ist unschädlich.", "The person is at "
                                                         "school, in vocational training or studying; receiving public "
@@ -208,14 +208,14 @@ def _school(ctx: Ctx, years: int) -> Criterion:
     code, cit = "SCHOOL", "§ 25a Abs. 1 S. 1 Nr. 2 AufenthG"
     edu = ctx.f.education
     if ctx.f.illness_or_disability_prevents:
-        return Criterion(code, True,  ("Der Schulbesuch bzw. Abschluss war wegen Krankheit oder Behinderung nicht "
+        return Criterion(code, True, ("Der Schulbesuch bzw. Abschluss war wegen Krankheit oder Behinderung nicht "
                                        "möglich; die Voraussetzung entfällt.", "School attendance or a degree was not "
                                        "possible because of illness or disability; the requirement does not apply."),
                          cit)
     n = edu.years_successful_school_in_de if edu is not None else None
     degree = edu.recognised_degree_in_de if edu is not None else None
     if degree:
-        return Criterion(code, True,  ("Ein anerkannter Schul- oder Berufsabschluss wurde im Bundesgebiet erworben.",
+        return Criterion(code, True, ("Ein anerkannter Schul- oder Berufsabschluss wurde im Bundesgebiet erworben.",
                                        "A recognised school or vocational degree was obtained in Germany."), cit)
     if n is not None and n >= years:
         return Criterion(code, True, T("{:g} Jahre erfolgreicher Schulbesuch im Bundesgebiet (erforderlich in der Regel "
@@ -235,7 +235,7 @@ def _school(ctx: Ctx, years: int) -> Criterion:
                                     "years are required.", n, years), cit)
 
 
-_ASSUMED =  (" (kein Antragsdatum angegeben; angenommen wird Antragstellung am Entscheidungstag)",
+_ASSUMED = (" (kein Antragsdatum angegeben; angenommen wird Antragstellung am Entscheidungstag)",
              " (no application date stated; the application is assumed to be filed on the decision date)")
 
 
@@ -266,31 +266,31 @@ def _own_deception(ctx: Ctx) -> Criterion:
     code, cit = "NO_OWN_DECEPTION", "§ 25a Abs. 1 S. 3 AufenthG"
     d = ctx.f.deception
     if d is None:
-        return Criterion(code, None,  ("Angaben zu falschen Angaben oder Identitätstäuschung fehlen.", "Information "
+        return Criterion(code, None, ("Angaben zu falschen Angaben oder Identitätstäuschung fehlen.", "Information "
                                        "on false statements or identity deception is missing."), cit,
                          missing=("deception.own_false_statements_or_identity_deception",))
     if d.own_false_statements_or_identity_deception is False or d.by_parents_only:
-        return Criterion(code, True,  ("Die Abschiebung ist nicht wegen eigener falscher Angaben oder eigener Täuschung "
+        return Criterion(code, True, ("Die Abschiebung ist nicht wegen eigener falscher Angaben oder eigener Täuschung "
                                        "über Identität oder Staatsangehörigkeit ausgesetzt (Täuschung allein durch die "
                                        "Eltern ist unschädlich).", "Removal is not suspended because of the person's "
                                        "own false statements or own deception about identity or nationality "
                                        "(deception by the parents alone does no harm)."), cit)
     if d.own_false_statements_or_identity_deception is None:
-        return Criterion(code, None,  ("Ob die Person selbst getäuscht hat, ist nicht angegeben.", "Whether the person "
+        return Criterion(code, None, ("Ob die Person selbst getäuscht hat, ist nicht angegeben.", "Whether the person "
                                        "deceived personally is not stated."), cit,
                          missing=("deception.own_false_statements_or_identity_deception",))
     if d.currently_prevents_removal is None:
-        return Criterion(code, None,  ("Die Person hat selbst getäuscht; ob die Abschiebung deswegen ausgesetzt ist, "
+        return Criterion(code, None, ("Die Person hat selbst getäuscht; ob die Abschiebung deswegen ausgesetzt ist, "
                                        "ist nicht angegeben.", "The person deceived personally; whether removal is "
                                        "suspended because of this is not stated."), cit,
                          missing=("deception.currently_prevents_removal",))
     if d.currently_prevents_removal:
-        return Criterion(code, False,  ("Die Abschiebung ist aufgrund eigener falscher Angaben oder eigener Täuschung "
+        return Criterion(code, False, ("Die Abschiebung ist aufgrund eigener falscher Angaben oder eigener Täuschung "
                                         "über Identität oder Staatsangehörigkeit ausgesetzt; die Erteilung ist zu "
                                         "versagen.", "Removal is suspended because of the person's own false "
                                         "statements or own deception about identity or nationality; the permit must be "
                                         "refused."), cit)
-    return Criterion(code, True,  ("Frühere eigene Täuschung ist nicht (mehr) ursächlich für die Aussetzung der "
+    return Criterion(code, True, ("Frühere eigene Täuschung ist nicht (mehr) ursächlich für die Aussetzung der "
                                    "Abschiebung.", "Earlier deception by the person is no longer the reason why "
                                    "removal is suspended."), cit)
 
@@ -311,15 +311,15 @@ def _criminal(ctx: Ctx) -> Criterion:
                                        "in expulsion – case-by-case review.", len(relevant)), cit, uncertainty="U-20")
     ausw = ctx.f.ausweisungsinteresse
     if ausw is None or None in (ausw.p54_1, ausw.p54_2_nr1_2, ausw.other):
-        return Criterion(code, None,  ("Keine Verurteilungen; Angaben zu einem Ausweisungsinteresse fehlen.", "No "
+        return Criterion(code, None, ("Keine Verurteilungen; Angaben zu einem Ausweisungsinteresse fehlen.", "No "
                                        "convictions; information on an interest in expulsion is missing."), cit,
                          missing=("ausweisungsinteresse",))
     if ausw.p54_1 or ausw.p54_2_nr1_2 or ausw.other:
-        return Criterion(code, None,  ("Es besteht ein Ausweisungsinteresse; es fließt in die Integrationsprognose und "
+        return Criterion(code, None, ("Es besteht ein Ausweisungsinteresse; es fließt in die Integrationsprognose und "
                                        "§ 5 Abs. 1 Nr. 2 AufenthG ein – Einzelfallprüfung.", "There is an interest in "
                                        "expulsion; it enters the integration prognosis and § 5 Abs. 1 Nr. 2 AufenthG – "
                                        "case-by-case review."), cit, uncertainty="U-20")
-    return Criterion(code, True,  ("Keine zu berücksichtigenden Verurteilungen.", "No convictions to be taken into "
+    return Criterion(code, True, ("Keine zu berücksichtigenden Verurteilungen.", "No convictions to be taken into "
                                    "account."), cit)
 
 

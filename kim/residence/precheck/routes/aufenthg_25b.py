@@ -31,8 +31,8 @@ from ..livelihood import mainly_25b
 from ..outcome import ELIGIBLE, OUTCOME_RANK, TARGET, Criterion, RouteResult
 from ..text import T, cat
 from ..versions import Version, version_for
-from .aufenthg_104c import FDGO
 from .aufenthg_25a import BASIS_104C_UNKNOWN, HOLDER_104C, NEITHER_DULDUNG_NOR_104C, geduldet_on
+from .aufenthg_104c import FDGO
 
 ROUTE = "AUFENTHG_25B"
 CIT1 = "§ 25b Abs. 1 S. 2 AufenthG"
@@ -44,7 +44,7 @@ STAY_WITH_60B = STAY | {P60B}
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE,  ("§ 25b AufenthG", "§ 25b AufenthG"), "§ 25b AufenthG", ctx.on, date(2015, 8, 1))
+        return not_in_force(ROUTE, ("§ 25b AufenthG", "§ 25b AufenthG"), "§ 25b AufenthG", ctx.on, date(2015, 8, 1))
     best = _own(ctx, v)
     for alt in (_abs6(ctx, v), _family(ctx, v)):
         if alt is not None and OUTCOME_RANK[alt.outcome] > OUTCOME_RANK[best.outcome]:
@@ -64,7 +64,7 @@ def _target(ctx: Ctx, v: Version) -> tuple[Criterion, bool]:
     if ctx.geduldet():
         return Criterion("TARGET_STATUS", True, geduldet_on(ctx.on), cit, TARGET), False
     if holder and v3:
-        return Criterion("TARGET_STATUS", None,  ("Frühere Inhaberin/früherer Inhaber einer Aufenthaltserlaubnis nach "
+        return Criterion("TARGET_STATUS", None, ("Frühere Inhaberin/früherer Inhaber einer Aufenthaltserlaubnis nach "
                                                   "§ 104c: Seit dem Wegfall der Sonderregeln weder geduldet noch "
                                                   "§ 104c-Inhaber – Rechtsfrage ungeklärt (LEGAL_QUESTION).", "Former "
                                                   "holder of a residence permit under § 104c: since the special rules "
@@ -79,7 +79,7 @@ def _target(ctx: Ctx, v: Version) -> tuple[Criterion, bool]:
     if cur.status == "none":
         return Criterion("TARGET_STATUS", None, NO_DULDUNG_NOW, cit, TARGET), False
     if cur.status == "gestattung":
-        return Criterion("TARGET_STATUS", False,  ("Die Person befindet sich mit Aufenthaltsgestattung im "
+        return Criterion("TARGET_STATUS", False, ("Die Person befindet sich mit Aufenthaltsgestattung im "
                                                    "Asylverfahren; § 25b AufenthG setzt eine Duldung voraus.", "The "
                                                    "person is in the asylum procedure with an Aufenthaltsgestattung; "
                                                    "§ 25b AufenthG requires a Duldung."), cit, TARGET), False
@@ -100,12 +100,12 @@ def _fdgo_knowledge(ctx: Ctx) -> Criterion:
     if signed is False:
         return Criterion(code, False, FDGO[1], cit)
     if knows is False:
-        return Criterion(code, False,  ("Grundkenntnisse der Rechts- und Gesellschaftsordnung und der "
+        return Criterion(code, False, ("Grundkenntnisse der Rechts- und Gesellschaftsordnung und der "
                                         "Lebensverhältnisse sind nicht nachgewiesen (z. B. Test „Leben in "
                                         "Deutschland“).", "Basic knowledge of the legal and social order and of living "
                                         "conditions is not proven (e.g. the “Leben in Deutschland” test)."), cit)
     if signed and knows:
-        return Criterion(code, True,  ("Bekenntnis zur freiheitlichen demokratischen Grundordnung und Grundkenntnisse "
+        return Criterion(code, True, ("Bekenntnis zur freiheitlichen demokratischen Grundordnung und Grundkenntnisse "
                                        "der Rechts- und Gesellschaftsordnung liegen vor.", "The commitment to the free "
                                        "democratic basic order has been made and basic knowledge of the legal and "
                                        "social order is proven."), cit)
@@ -114,13 +114,13 @@ def _fdgo_knowledge(ctx: Ctx) -> Criterion:
         missing.append("fdgo_commitment_signed")
     if knows is None:
         missing.append("knowledge_test.leben_in_deutschland_passed")
-    return Criterion(code, None,  ("Bekenntnis zur freiheitlichen demokratischen Grundordnung bzw. Nachweis von "
+    return Criterion(code, None, ("Bekenntnis zur freiheitlichen demokratischen Grundordnung bzw. Nachweis von "
                                    "Grundkenntnissen ist nicht angegeben.", "The commitment to the free democratic "
                                    "basic order or the proof of basic knowledge is not stated."), cit,
                      missing=tuple(missing))
 
 
-NO_CHILDREN_DATA =  ("Angaben zu Kindern fehlen.", "Information on children is missing.")
+NO_CHILDREN_DATA = ("Angaben zu Kindern fehlen.", "Information on children is missing.")
 
 
 def _school_children(ctx: Ctx, cit: str = "§ 25b Abs. 1 S. 2 Nr. 5 AufenthG") -> Criterion:
@@ -139,18 +139,18 @@ def _school_children(ctx: Ctx, cit: str = "§ 25b Abs. 1 S. 2 Nr. 5 AufenthG") -
             elif not ch.school_attendance_proven:
                 failing = True
     if failing:
-        return Criterion(code, False,  ("Der tatsächliche Schulbesuch eines Kindes im schulpflichtigen Alter ist nicht "
+        return Criterion(code, False, ("Der tatsächliche Schulbesuch eines Kindes im schulpflichtigen Alter ist nicht "
                                         "nachgewiesen.", "Actual school attendance of a child of school age is not "
                                         "proven."), cit)
     if missing:
-        return Criterion(code, None,  ("Ob alle Kinder im schulpflichtigen Alter die Schule tatsächlich besuchen, ist "
+        return Criterion(code, None, ("Ob alle Kinder im schulpflichtigen Alter die Schule tatsächlich besuchen, ist "
                                        "nicht vollständig angegeben.", "Whether all children of school age actually "
                                        "attend school is not fully stated."), cit, missing=tuple(missing))
     if any(ch.school_age for ch in children):
-        return Criterion(code, True,  ("Der tatsächliche Schulbesuch der Kinder im schulpflichtigen Alter ist "
+        return Criterion(code, True, ("Der tatsächliche Schulbesuch der Kinder im schulpflichtigen Alter ist "
                                        "nachgewiesen.", "Actual school attendance of the children of school age is "
                                        "proven."), cit)
-    return Criterion(code, True,  ("Es gibt keine Kinder im schulpflichtigen Alter.", "There are no children of school "
+    return Criterion(code, True, ("Es gibt keine Kinder im schulpflichtigen Alter.", "There are no children of school "
                                    "age."), cit)
 
 
@@ -159,12 +159,12 @@ def _obstruction(ctx: Ctx) -> Criterion:
     code, cit = "NO_OBSTRUCTION", "§ 25b Abs. 2 Nr. 1 AufenthG"
     d = ctx.f.deception
     if d is None:
-        return Criterion(code, None,  ("Angaben zu Täuschung oder fehlender Mitwirkung fehlen.", "Information on "
+        return Criterion(code, None, ("Angaben zu Täuschung oder fehlender Mitwirkung fehlen.", "Information on "
                                        "deception or lack of cooperation is missing."), cit, missing=("deception",))
     conduct = (d.own_false_statements_or_identity_deception, d.non_cooperation_only)
     if True in conduct:
         if d.currently_prevents_removal:
-            return Criterion(code, False,  ("Die Person verhindert oder verzögert die Aufenthaltsbeendigung durch "
+            return Criterion(code, False, ("Die Person verhindert oder verzögert die Aufenthaltsbeendigung durch "
                                             "falsche Angaben, Täuschung über Identität oder Staatsangehörigkeit oder "
                                             "Nichterfüllung zumutbarer Mitwirkungspflichten; die Aufenthaltserlaubnis "
                                             "ist zu versagen.", "The person prevents or delays the end of their stay "
@@ -172,21 +172,21 @@ def _obstruction(ctx: Ctx) -> Criterion:
                                             "to meet reasonable duties to cooperate; the residence permit must be "
                                             "refused."), cit)
         if d.currently_prevents_removal is None:
-            return Criterion(code, None,  ("Täuschung oder fehlende Mitwirkung liegt vor; ob dadurch die "
+            return Criterion(code, None, ("Täuschung oder fehlende Mitwirkung liegt vor; ob dadurch die "
                                            "Aufenthaltsbeendigung verhindert oder verzögert wird, ist nicht angegeben.",
                                            "There was deception or lack of cooperation; whether this prevents or "
                                            "delays the end of the stay is not stated."), cit,
                              missing=("deception.currently_prevents_removal",))
-        return Criterion(code, True,  ("Frühere Täuschung oder fehlende Mitwirkung verhindert oder verzögert die "
+        return Criterion(code, True, ("Frühere Täuschung oder fehlende Mitwirkung verhindert oder verzögert die "
                                        "Aufenthaltsbeendigung nicht mehr.", "Earlier deception or lack of cooperation "
                                        "no longer prevents or delays the end of the stay."), cit)
     if None in conduct:
-        return Criterion(code, None,  ("Ob die Person getäuscht oder zumutbare Mitwirkung unterlassen hat, ist nicht "
+        return Criterion(code, None, ("Ob die Person getäuscht oder zumutbare Mitwirkung unterlassen hat, ist nicht "
                                        "vollständig angegeben.", "Whether the person deceived or failed to cooperate "
                                        "reasonably is not fully stated."), cit, missing=tuple(
                              p for p, val in (("deception.own_false_statements_or_identity_deception", conduct[0]),
                                               ("deception.non_cooperation_only", conduct[1])) if val is None))
-    return Criterion(code, True,  ("Keine Täuschung und keine fehlende Mitwirkung bei der Beseitigung von "
+    return Criterion(code, True, ("Keine Täuschung und keine fehlende Mitwirkung bei der Beseitigung von "
                                    "Ausreisehindernissen.", "No deception and no lack of cooperation in removing "
                                    "obstacles to departure."), cit)
 
@@ -220,7 +220,7 @@ def _own(ctx: Ctx, v: Version) -> RouteResult:
     manual_60b = ctx.opts.p60b_periods == "manual_check"
     ch = ctx.chain(STAY_WITH_60B) if holder else ctx.chain(STAY, frozenset({P60B}) if manual_60b else EMPTY)
     child = ctx.minor_child_in_household()
-    what =  ("Ununterbrochener Aufenthalt geduldet, gestattet oder mit Aufenthaltserlaubnis", "Uninterrupted stay "
+    what = ("Ununterbrochener Aufenthalt geduldet, gestattet oder mit Aufenthaltserlaubnis", "Uninterrupted stay "
              "with a Duldung, Aufenthaltsgestattung or residence permit")
     unc = "U-24" if manual_60b and not holder else None
     long_c = stay_time(ctx, f"STAY_{long_m // 12}Y", CIT1 + " Nr. 1", ch, long_m, what, uncertainty=unc)
@@ -256,25 +256,25 @@ def _abs6(ctx: Ctx, v: Version) -> RouteResult | None:
 
     ch = ctx.chain(frozenset({"duldung_60d"}))
     criteria = [
-        Criterion("TARGET_STATUS", True,  ("Die Person besitzt eine Beschäftigungsduldung nach § 60d AufenthG.", "The "
+        Criterion("TARGET_STATUS", True, ("Die Person besitzt eine Beschäftigungsduldung nach § 60d AufenthG.", "The "
                                            "person holds an employment Duldung under § 60d AufenthG."), cit, TARGET),
-        stay_time(ctx, "DULDUNG_60D_30M", cit, ch, 30,  ("Besitz der Beschäftigungsduldung", "Holding the "
+        stay_time(ctx, "DULDUNG_60D_30M", cit, ch, 30, ("Besitz der Beschäftigungsduldung", "Holding the "
                                                          "employment Duldung")),
     ]
     d60 = ctx.results.get(aufenthg_60d.ROUTE)
     if d60 is None:
         d60 = ctx.results[aufenthg_60d.ROUTE] = aufenthg_60d.evaluate(ctx)
     if d60.outcome == "ELIGIBLE":
-        criteria.append(Criterion("P60D_CONDITIONS", True,  ("Die Voraussetzungen der Beschäftigungsduldung sind "
+        criteria.append(Criterion("P60D_CONDITIONS", True, ("Die Voraussetzungen der Beschäftigungsduldung sind "
                                                              "weiterhin erfüllt.", "The conditions of the employment "
                                                              "Duldung are still met."), cit))
     elif d60.outcome in ("NOT_ELIGIBLE", "NOT_APPLICABLE"):
-        criteria.append(Criterion("P60D_CONDITIONS", False,  ("Die Voraussetzungen der Beschäftigungsduldung sind nicht "
+        criteria.append(Criterion("P60D_CONDITIONS", False, ("Die Voraussetzungen der Beschäftigungsduldung sind nicht "
                                                               "mehr erfüllt (siehe § 60d).", "The conditions of the "
                                                               "employment Duldung are no longer met (see § 60d)."),
                                   cit))
     else:
-        criteria.append(Criterion("P60D_CONDITIONS", None,  ("Ob die Voraussetzungen der Beschäftigungsduldung "
+        criteria.append(Criterion("P60D_CONDITIONS", None, ("Ob die Voraussetzungen der Beschäftigungsduldung "
                                                              "weiterhin erfüllt sind, ist offen (siehe § 60d).",
                                                              "Whether the conditions of the employment Duldung are "
                                                              "still met is open (see § 60d)."), cit,
@@ -283,10 +283,10 @@ def _abs6(ctx: Ctx, v: Version) -> RouteResult | None:
     lang = ctx.f.language
     written = lang.written if lang is not None else None
     if written is not None and written >= A2:
-        criteria.append(Criterion("LANGUAGE_WRITTEN_A2", True,  ("Schriftliche Deutschkenntnisse auf Niveau A2 liegen "
+        criteria.append(Criterion("LANGUAGE_WRITTEN_A2", True, ("Schriftliche Deutschkenntnisse auf Niveau A2 liegen "
                                                                  "vor.", "Written German at level A2 is proven."), cit))
     else:
-        criteria.append(Criterion("LANGUAGE_WRITTEN_A2", None,  ("War ein Integrationskurs verfügbar, werden auch "
+        criteria.append(Criterion("LANGUAGE_WRITTEN_A2", None, ("War ein Integrationskurs verfügbar, werden auch "
                                                                  "schriftliche Kenntnisse auf Niveau A2 (der Person "
                                                                  "oder des Ehegatten) verlangt; das ist zu prüfen.",
                                                                  "If an integration course was available, written "

@@ -34,7 +34,7 @@ CIT = "§ 26 Abs. 3 AufenthG"
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE,  ("§ 26 Abs. 3 AufenthG (in der modellierten Fassung)", "§ 26 Abs. 3 AufenthG (in "
+        return not_in_force(ROUTE, ("§ 26 Abs. 3 AufenthG (in der modellierten Fassung)", "§ 26 Abs. 3 AufenthG (in "
                                      "the version modelled here)"), CIT, ctx.on, date(2016, 8, 6))
     target = target_ae(ctx, CIT + " S. 1")
     if target.met is False:
@@ -45,7 +45,7 @@ def evaluate(ctx: Ctx) -> RouteResult:
         group = protection_group(ctx, title)
         if group is None:
             idx = period.index if period is not None else 0
-            criteria.append(Criterion("TARGET_PROTECTION", None,  ("Ob die Aufenthaltserlaubnis nach § 25 Abs. 1, § 25 "
+            criteria.append(Criterion("TARGET_PROTECTION", None, ("Ob die Aufenthaltserlaubnis nach § 25 Abs. 1, § 25 "
                                                                    "Abs. 2 S. 1 Alt. 1 oder § 23 Abs. 4 AufenthG "
                                                                    "erteilt wurde, ist nicht angegeben.", "Whether the "
                                                                    "residence permit was granted under § 25 Abs. 1, "
@@ -85,11 +85,11 @@ def evaluate(ctx: Ctx) -> RouteResult:
     geas = geas_marker(ctx, CIT)
     if geas is not None:
         common.append(geas)
-    what =  ("Besitz der Aufenthaltserlaubnis (einschließlich Asylverfahren)", "Holding the residence permit "
+    what = ("Besitz der Aufenthaltserlaubnis (einschließlich Asylverfahren)", "Holding the residence permit "
              "(including the asylum procedure)")
     retired = retirement_age_reached(ctx)
     if retired or f.illness_or_disability_prevents:
-        lu1 = Criterion("LIVELIHOOD_MAINLY", True,  ("Die Sicherung des Lebensunterhalts wird wegen Erreichens der "
+        lu1 = Criterion("LIVELIHOOD_MAINLY", True, ("Die Sicherung des Lebensunterhalts wird wegen Erreichens der "
                                                      "Regelaltersgrenze oder wegen Krankheit bzw. Behinderung nicht "
                                                      "verlangt.", "A secured livelihood is not required because the "
                                                      "person has reached the statutory retirement age or because of "

@@ -35,7 +35,7 @@ C9 = " i. V. m. § 9 Abs. 2 S. 1"
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE,  ("§ 26 Abs. 4 AufenthG (in der modellierten Fassung)", "§ 26 Abs. 4 AufenthG (in "
+        return not_in_force(ROUTE, ("§ 26 Abs. 4 AufenthG (in der modellierten Fassung)", "§ 26 Abs. 4 AufenthG (in "
                                      "the version modelled here)"), CIT, ctx.on, date(2016, 8, 6))
     target = target_ae(ctx, CIT)
     if target.met is False:
@@ -45,7 +45,7 @@ def evaluate(ctx: Ctx) -> RouteResult:
         period, title = current_title(ctx)
         if title is None:
             idx = period.index if period is not None else 0
-            criteria.append(Criterion("TARGET_HUMANITARIAN", None,  ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist "
+            criteria.append(Criterion("TARGET_HUMANITARIAN", None, ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist "
                                                                      "nicht angegeben (Kapitel 2 Abschnitt 5 "
                                                                      "AufenthG?).", "The legal basis of the residence "
                                                                      "permit is not stated (Chapter 2 Part 5 "

@@ -10,7 +10,6 @@ from datetime import date
 
 from ..context import Ctx, not_in_force
 from ..outcome import RouteResult
-from ..text import T
 from ..versions import version_for
 from ._training import evaluate_training
 
@@ -20,7 +19,7 @@ ROUTE = "AUFENTHG_60C"
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE,  ("Die Ausbildungsduldung (§ 60c AufenthG)", "The training Duldung "
+        return not_in_force(ROUTE, ("Die Ausbildungsduldung (§ 60c AufenthG)", "The training Duldung "
                                      "(Ausbildungsduldung, § 60c AufenthG)"), "§ 60c AufenthG", ctx.on,
                             date(2020, 1, 1))
-    return evaluate_training(ctx, ROUTE, v, "§ 60c",  ("die Ausbildungsduldung", "the training Duldung"))
+    return evaluate_training(ctx, ROUTE, v, "§ 60c", ("die Ausbildungsduldung", "the training Duldung"))

@@ -58,7 +58,7 @@ _COURSE = (
 def evaluate(ctx: Ctx) -> RouteResult:
     v = version_for(ROUTE, ctx.on, ctx.opts)
     if v is None:
-        return not_in_force(ROUTE,  ("Die Beschäftigungsduldung (§ 60d AufenthG)", "The employment Duldung "
+        return not_in_force(ROUTE, ("Die Beschäftigungsduldung (§ 60d AufenthG)", "The employment Duldung "
                                      "(Beschäftigungsduldung, § 60d AufenthG)"), "§ 60d AufenthG", ctx.on,
                             date(2020, 1, 1))
     v1 = v.id == "AUFENTHG_60D_V1"
@@ -67,11 +67,11 @@ def evaluate(ctx: Ctx) -> RouteResult:
     if cur is None:
         target = Criterion("TARGET_AUSREISEPFLICHTIG", None, status_unknown(ctx.on), CIT, TARGET, ("status_history",))
     elif cur.status in DULDUNG or cur.status == "none":
-        target = Criterion("TARGET_AUSREISEPFLICHTIG", True,  ("Die Person ist vollziehbar ausreisepflichtig bzw. "
+        target = Criterion("TARGET_AUSREISEPFLICHTIG", True, ("Die Person ist vollziehbar ausreisepflichtig bzw. "
                                                                "geduldet.", "The person is enforceably obliged to "
                                                                "leave or holds a Duldung."), CIT, TARGET)
     else:
-        target = Criterion("TARGET_AUSREISEPFLICHTIG", False,  ("Die Person ist nicht ausreisepflichtig (Gestattung "
+        target = Criterion("TARGET_AUSREISEPFLICHTIG", False, ("Die Person ist nicht ausreisepflichtig (Gestattung "
                                                                 "oder Aufenthaltstitel); die Beschäftigungsduldung "
                                                                 "kommt nicht in Betracht.", "The person is not obliged "
                                                                 "to leave (Aufenthaltsgestattung or residence title); "
@@ -81,7 +81,7 @@ def evaluate(ctx: Ctx) -> RouteResult:
     cutoff = date(2018, 8, 1) if v1 else date(2022, 12, 31)
     entry = f.entry_date
     if entry is None:
-        entry_c = Criterion("ENTRY_CUTOFF", None,  ("Das Einreisedatum ist nicht angegeben.", "The date of entry is not "
+        entry_c = Criterion("ENTRY_CUTOFF", None, ("Das Einreisedatum ist nicht angegeben.", "The date of entry is not "
                                                     "stated."), CIT, missing=("entry_date",))
     elif entry <= cutoff:
         entry_c = Criterion("ENTRY_CUTOFF", True, T("Einreise am {}, also bis zum {}.", "Entry on {}, i.e. by {}.",
@@ -91,7 +91,7 @@ def evaluate(ctx: Ctx) -> RouteResult:
                                                      entry, cutoff), CIT)
     criteria = [target, entry_c]
     if v1 and ctx.opts.unverified_versions_open:
-        criteria.append(Criterion("RULE_TEXT_UNVERIFIED", None,  ("Die bis 29.02.2024 geltende Fassung ist nur aus "
+        criteria.append(Criterion("RULE_TEXT_UNVERIFIED", None, ("Die bis 29.02.2024 geltende Fassung ist nur aus "
                                                                   "Sekundärquellen rekonstruiert; das Ergebnis ist am "
                                                                   "Gesetzestext zu prüfen.", "The version in force "
                                                                   "until 29 Feb 2024 is reconstructed from secondary "
@@ -110,7 +110,7 @@ def evaluate(ctx: Ctx) -> RouteResult:
     criteria.append(from_crim("CRIMINAL_60D", ctx.crim(crim_60d, f.convictions), CIT + " Nr. 7"))
     m = f.person.marital
     if m is None or m.has_spouse is None:
-        criteria.append(Criterion("CRIMINAL_60D_SPOUSE", None,  ("Ob die Person verheiratet ist, ist nicht angegeben "
+        criteria.append(Criterion("CRIMINAL_60D_SPOUSE", None, ("Ob die Person verheiratet ist, ist nicht angegeben "
                                                                  "(die Voraussetzung gilt auch für den Ehegatten).",
                                                                  "Whether the person is married is not stated (the "
                                                                  "condition also applies to the spouse)."),
@@ -133,19 +133,19 @@ def _identity(ctx: Ctx, v1: bool) -> Criterion:
     ident = f.identity
     if ident is not None and ident.clarified is False:
         if ident.reasonable_steps_taken:
-            return Criterion(code, True,  ("Die Identität ist nicht geklärt, die Person hat aber alle erforderlichen und "
+            return Criterion(code, True, ("Die Identität ist nicht geklärt, die Person hat aber alle erforderlichen und "
                                            "zumutbaren Maßnahmen zur Klärung ergriffen.", "Identity is not clarified, "
                                            "but the person has taken all necessary and reasonable steps to clarify "
                                            "it."), cit)
         if ident.reasonable_steps_taken is None:
             return Criterion(code, None, STEPS_UNKNOWN, cit, missing=("identity.reasonable_steps_taken",))
-        return Criterion(code, False,  ("Die Identität ist nicht geklärt und nicht alle zumutbaren Maßnahmen zur "
+        return Criterion(code, False, ("Die Identität ist nicht geklärt und nicht alle zumutbaren Maßnahmen zur "
                                         "Klärung wurden ergriffen.", "Identity is not clarified and not all reasonable "
                                         "steps to clarify it were taken."), cit)
     if ident is None or ident.clarified is None:
         return Criterion(code, None, IDENTITY_UNKNOWN, cit, missing=("identity.clarified",))
     if v1:
-        return Criterion(code, True,  ("Die Identität ist geklärt.", "Identity is clarified."), cit)
+        return Criterion(code, True, ("Die Identität ist geklärt.", "Identity is clarified."), cit)
     when = ident.clarified_on
     entry = f.entry_date
     applied = ctx.application_date(ROUTE) or ctx.on
@@ -176,12 +176,12 @@ def _employment(ctx: Ctx, v1: bool) -> Criterion:
                                         "The employment covers {:g} hours a week; at least {} are required.", hours,
                                         min_hours), cit, TIME)
     if since is None:
-        return Criterion(code, None,  ("Beginn einer sozialversicherungspflichtigen Beschäftigung ist nicht angegeben.",
+        return Criterion(code, None, ("Beginn einer sozialversicherungspflichtigen Beschäftigung ist nicht angegeben.",
                                        "The start of employment subject to social insurance is not stated."),
                          cit, TIME, ("employment.svp_employed_since",))
     end = ctx.pe(since, months)
     if hours is None:
-        return Criterion(code, None,  ("Die Wochenarbeitszeit der Beschäftigung ist nicht angegeben.", "The weekly "
+        return Criterion(code, None, ("Die Wochenarbeitszeit der Beschäftigung ist nicht angegeben.", "The weekly "
                                        "working hours of the employment are not stated."), cit, TIME,
                          ("employment.hours_per_week",))
     if end <= ctx.on:
@@ -202,7 +202,7 @@ def _children_offences(ctx: Ctx) -> Criterion:
     missing = []
     for i, ch in enumerate(children):
         if ch.serious_offence:
-            return Criterion(code, False,  ("Bei einem minderjährigen Kind liegt ein Ausweisungsinteresse nach § 54 "
+            return Criterion(code, False, ("Bei einem minderjährigen Kind liegt ein Ausweisungsinteresse nach § 54 "
                                             "Abs. 2 Nr. 1 oder 2 AufenthG oder eine Verurteilung nach § 29 BtMG vor.",
                                             "A minor child has an interest in expulsion under § 54 Abs. 2 Nr. 1 or 2 "
                                             "AufenthG or a conviction under § 29 BtMG."), cit)
@@ -214,9 +214,9 @@ def _children_offences(ctx: Ctx) -> Criterion:
                 continue
             missing.append(f"person.children[{i}].serious_offence")
     if missing:
-        return Criterion(code, None,  ("Ob bei minderjährigen Kindern ab 14 Jahren Straftaten im Sinne von § 60d Abs. 1 "
+        return Criterion(code, None, ("Ob bei minderjährigen Kindern ab 14 Jahren Straftaten im Sinne von § 60d Abs. 1 "
                                        "Nr. 10 AufenthG vorliegen, ist nicht angegeben.", "Whether minor children aged "
                                        "14 or over have offences within § 60d Abs. 1 Nr. 10 AufenthG is not stated."),
                          cit, missing=tuple(missing))
-    return Criterion(code, True,  ("Bei den minderjährigen Kindern liegen keine Ausschlussgründe vor.", "There are no "
+    return Criterion(code, True, ("Bei den minderjährigen Kindern liegen keine Ausschlussgründe vor.", "There are no "
                                    "grounds for exclusion concerning the minor children."), cit)

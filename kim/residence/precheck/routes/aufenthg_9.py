@@ -10,7 +10,6 @@ from ..context import Ctx, housing, knowledge_9, overall, stay_time
 from ..facts import B1
 from ..livelihood import secured_2_3
 from ..outcome import ELIGIBLE, RouteResult
-from ..text import T
 from ..versions import version_for
 from ._settlement import AE, employment_permitted, pension, public_security, study_offset, target_ae
 
@@ -26,7 +25,7 @@ def evaluate(ctx: Ctx) -> RouteResult:
     ch = ctx.chain(AE)
     criteria = [
         target,
-        stay_time(ctx, "PERMIT_5Y", CIT + " Nr. 1", ch, 60,  ("Ununterbrochener Besitz einer Aufenthaltserlaubnis",
+        stay_time(ctx, "PERMIT_5Y", CIT + " Nr. 1", ch, 60, ("Ununterbrochener Besitz einer Aufenthaltserlaubnis",
                                                               "Holding a residence permit without interruption"),
                   offset_days=study_offset(ctx, ch.periods)),
         secured_2_3(ctx.f, "LIVELIHOOD", CIT + " Nr. 2"),

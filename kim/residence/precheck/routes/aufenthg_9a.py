@@ -40,7 +40,7 @@ def evaluate(ctx: Ctx) -> RouteResult:
     if target.met is True:
         if title is None:
             idx = period.index if period is not None else 0
-            purpose = Criterion("PURPOSE_NOT_EXCLUDED", None,  ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist nicht "
+            purpose = Criterion("PURPOSE_NOT_EXCLUDED", None, ("Die Rechtsgrundlage der Aufenthaltserlaubnis ist nicht "
                                                                 "angegeben; davon hängt ab, ob § 9a Abs. 3 AufenthG die "
                                                                 "Erteilung ausschließt.", "The legal basis of the "
                                                                 "residence permit is not stated; whether § 9a Abs. 3 "

@@ -21,31 +21,31 @@ def evaluate(ctx: Ctx) -> RouteResult:
     m = ctx.f.person.marital
     german = m.spouse_is_german if m is not None else None
     if m is not None and m.has_spouse is False:
-        target = Criterion("TARGET_SPOUSE_OF_GERMAN", False,  ("Nach den Angaben ist die Person nicht verheiratet und "
+        target = Criterion("TARGET_SPOUSE_OF_GERMAN", False, ("Nach den Angaben ist die Person nicht verheiratet und "
                                                                "lebt nicht in eingetragener Lebenspartnerschaft.",
                                                                "According to the information the person is neither "
                                                                "married nor in a registered partnership."), CIT,
                            TARGET)
         return ctx.result(ROUTE, v, None, [target], ELIGIBLE)
     if german is None:
-        target = Criterion("TARGET_SPOUSE_OF_GERMAN", None,  ("Ob die Person mit einer/einem Deutschen verheiratet ist "
+        target = Criterion("TARGET_SPOUSE_OF_GERMAN", None, ("Ob die Person mit einer/einem Deutschen verheiratet ist "
                                                               "oder in eingetragener Lebenspartnerschaft lebt, ist "
                                                               "nicht angegeben.", "Whether the person is married to or "
                                                               "in a registered partnership with a German is not "
                                                               "stated."), CIT, TARGET,
                            ("person.marital.spouse_is_german",))
     elif german:
-        target = Criterion("TARGET_SPOUSE_OF_GERMAN", True,  ("Die Person ist mit einer/einem Deutschen verheiratet "
+        target = Criterion("TARGET_SPOUSE_OF_GERMAN", True, ("Die Person ist mit einer/einem Deutschen verheiratet "
                                                               "bzw. verpartnert.", "The person is married to or in a "
                                                               "registered partnership with a German."), CIT, TARGET)
     else:
-        target = Criterion("TARGET_SPOUSE_OF_GERMAN", False,  ("Die Person ist nicht mit einer/einem Deutschen "
+        target = Criterion("TARGET_SPOUSE_OF_GERMAN", False, ("Die Person ist nicht mit einer/einem Deutschen "
                                                                "verheiratet.", "The person is not married to a "
                                                                "German."), CIT, TARGET)
         return ctx.result(ROUTE, v, None, [target], ELIGIBLE)
     since = m.married_since if m is not None else None
     if since is None:
-        marriage = Criterion("MARRIAGE_2Y", None,  ("Der Zeitpunkt der Eheschließung ist nicht angegeben.", "The date "
+        marriage = Criterion("MARRIAGE_2Y", None, ("Der Zeitpunkt der Eheschließung ist nicht angegeben.", "The date "
                                                     "of the marriage is not stated."), CIT, TIME,
                              ("person.marital.married_since",))
     else:
