@@ -62,10 +62,13 @@ def _period(status: ResidenceStatus) -> dict:
     return entry
 
 
-def prefill_from_client(client: Client, on: dt.date) -> tuple[dict, list[str]]:
+def prefill_from_client(
+    client: Client, on: dt.date, *, statuses: list[ResidenceStatus] | None = None
+) -> tuple[dict, list[str]]:
     """The facts the platform knows about ``client`` on decision date ``on``, and notes on what was left out.
 
-    The caller has fetched ``client`` through the actor's scope."""
+    The caller has fetched ``client`` through the actor's scope. ``statuses``: the client's residence statuses
+    already loaded (ordered by valid_from, pk), so that screening many persons needs no query per person."""
     facts: dict = {}
     notes: list[str] = []
     person: dict = {"evaluation_date": on.isoformat()}
@@ -78,7 +81,8 @@ def prefill_from_client(client: Client, on: dt.date) -> tuple[dict, list[str]]:
     if client.arrival_germany:
         facts["entry_date"] = client.arrival_germany.isoformat()
 
-    statuses = list(ResidenceStatus.objects.filter(client=client).order_by("valid_from", "pk"))
+    if statuses is None:
+        statuses = list(ResidenceStatus.objects.filter(client=client).order_by("valid_from", "pk"))
     mapped = [s for s in statuses if s.kind in STATUS_MAP]
     for status in statuses:
         if status.kind not in STATUS_MAP:
@@ -104,9 +108,9 @@ def prefill_from_client(client: Client, on: dt.date) -> tuple[dict, list[str]]:
     return facts, notes
 
 
-def facts_from_client(client: Client, on: dt.date) -> dict:
+def facts_from_client(client: Client, on: dt.date, *, statuses: list[ResidenceStatus] | None = None) -> dict:
     """The pre-filled facts alone (see :func:`prefill_from_client`)."""
-    return prefill_from_client(client, on)[0]
+    return prefill_from_client(client, on, statuses=statuses)[0]
 
 
 # The guided form ("Vorprüfung"): questions for every fact of the engine's fact model ---------------------------

@@ -38,7 +38,7 @@ from kim.clients.models import Consent, ConsentPurpose, DataCategory
 from kim.core.audit import audit_log
 from kim.core.scoping import Actor
 from kim.residence import precheck_facts
-from kim.residence.models import PrecheckRun, ResidenceStatus, StatusKind
+from kim.residence.models import PrecheckRun, ResidenceStatus
 from kim.residence.precheck import ROUTES, FactError, evaluate_facts, parse_facts
 from kim.residence.precheck.labels import fact_label
 from kim.residence.precheck.outcome import (
@@ -83,29 +83,9 @@ def screening_outcome(outcome: str, earliest: dt.date | None, today: dt.date) ->
 
 
 def record_facts(client, statuses: list[ResidenceStatus], on: dt.date) -> dict:
-    """:func:`kim.residence.precheck_facts.facts_from_client` for a client whose statuses are already loaded
-    (ordered by valid_from, pk) – the same facts without one query per person. tests/residence/test_screening.py
-    checks that both agree."""
-    facts: dict = {}
-    person: dict = {"evaluation_date": on.isoformat()}
-    birth = precheck_facts._birth_date(client)
-    if birth is not None:
-        person["birth_date"] = birth.isoformat()
-    facts["person"] = person
-    if client.arrival_germany:
-        facts["entry_date"] = client.arrival_germany.isoformat()
-    mapped = [s for s in statuses if s.kind in precheck_facts.STATUS_MAP]
-    kept = [
-        s
-        for s in mapped
-        if not (
-            s.kind == StatusKind.FIKTION
-            and any(other is not s and precheck_facts._overlaps(s, other) for other in mapped)
-        )
-    ]
-    if kept:
-        facts["status_history"] = [precheck_facts._period(s) for s in kept]
-    return facts
+    """The facts of the client record (:func:`kim.residence.precheck_facts.facts_from_client`) from statuses
+    already loaded (ordered by valid_from, pk) – no query per person."""
+    return precheck_facts.facts_from_client(client, on, statuses=statuses)
 
 
 # Loading ----------------------------------------------------------------------------------------------------
