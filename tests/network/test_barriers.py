@@ -11,6 +11,9 @@ from tests.cases.factories import case_for
 def test_report_without_personal_data_and_coordination_sees_it(make_member, actor_for, client_for):
     cm = make_member(Role.CASE_MANAGER)
     case = case_for(cm)
+    # A name that cannot occur in the page by chance (a random surname such as "English" would, in the language menu).
+    case.client.family_name = "Qarawzynski"
+    case.client.save(update_fields=["family_name"])
     with pytest.raises(ValidationError):
         services.barrier_report(
             actor=actor_for(cm), case=case, category="waiting", institution="Ausländerbehörde",
