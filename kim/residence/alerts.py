@@ -242,7 +242,7 @@ def remove_open_deadlines(candidate: Candidate, keep: set | None = None) -> int:
     """Delete the candidate's open pipeline deadlines (except the (kind, date) pairs in ``keep``)."""
     removed = 0
     for link in (
-        PipelineDeadline.objects.select_for_update().filter(candidate=candidate).select_related("deadline")
+        PipelineDeadline.objects.select_for_update(of=("self",)).filter(candidate=candidate).select_related("deadline")
     ):
         if keep and (link.kind, link.trigger_date) in keep:
             continue

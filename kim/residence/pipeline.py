@@ -117,7 +117,7 @@ def require_pipeline_authority(actor: Actor) -> None:
 def _require_candidate(actor: Actor, candidate: Candidate) -> Candidate:
     """The candidate as it is now, locked, if it is in the actor's pipeline; otherwise PermissionDenied."""
     require_pipeline_authority(actor)
-    locked = Candidate.objects.for_actor(actor).select_for_update().filter(pk=candidate.pk).first()
+    locked = Candidate.objects.for_actor(actor).select_for_update(of=("self",)).filter(pk=candidate.pk).first()
     if locked is None:
         raise PermissionDenied
     return locked
